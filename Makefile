@@ -1,0 +1,57 @@
+# Redress: `make run` brings the demo site up; `make test` runs the whole suite.
+# Every target is safe to run again; the stamps make a second run quick.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+HOST := 127.0.0.1
+
+.PHONY: run test setup test-setup system-packages frontend messages check pytest bench clean
+
+## run: set everything up, load the demo landlord and serve it on http://127.0.0.1:$(PORT)/
+run: setup
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo --address http://$(HOST):$(PORT)/
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+## test: install what the tests need, then lint, check migrations and run pytest
+test: test-setup check pytest
+
+setup: $(VENV)/.installed frontend messages
+
+test-setup: system-packages setup
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet --editable '.[dev]'
+	touch $@
+
+system-packages:
+	scripts/system-packages
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+frontend: node_modules/.installed
+	npm run --silent build
+
+messages: $(VENV)/.installed
+	$(PY) manage.py compilemessages --ignore=node_modules --ignore=.venv -v 0
+
+check: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) manage.py makemigrations --check --dry-run --settings=portal.settings.test
+
+pytest: $(VENV)/.installed
+	$(VENV)/bin/pytest
+
+## bench: the benchmarks in tests/benchmarks/, run on demand
+bench: test-setup
+	$(VENV)/bin/pytest tests/benchmarks -m benchmark -s
+
+clean:
+	rm -rf $(VENV) node_modules static/dist var db.sqlite3

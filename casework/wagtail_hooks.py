@@ -1,0 +1,16 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from casework.models import OmbudsmanScheme
+
+
+class OmbudsmanSchemeViewSet(SnippetViewSet):
+    model = OmbudsmanScheme
+    icon = "info-circle"
+    menu_label = _("Ombudsman")
+    add_to_admin_menu = False
+    list_display = ["name", "kind", "phone", "email"]
+
+
+register_snippet(OmbudsmanSchemeViewSet)

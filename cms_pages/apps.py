@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class CmsPagesConfig(AppConfig):
+    name = "cms_pages"
+    verbose_name = "Pages"
+    default_auto_field = "django.db.models.BigAutoField"
