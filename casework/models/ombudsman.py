@@ -20,7 +20,7 @@ class OmbudsmanScheme(TranslatableMixin, models.Model):
     name = models.CharField(_("name"), max_length=120)
     postal_address = models.TextField(_("postal address"))
     phone = models.CharField(_("phone"), max_length=40)
-    email = models.EmailField(_("email"))
+    email = models.EmailField(_("email"), blank=True)
     website = models.URLField(_("website"))
     any_stage_text = models.TextField(
         _("when residents can contact them"),

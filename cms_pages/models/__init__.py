@@ -1,0 +1,18 @@
+from cms_pages.models.accessibility import AccessibilityStatementPage
+from cms_pages.models.branding import BrandingSettings
+from cms_pages.models.code_page import CodePage
+from cms_pages.models.content import ContentPage, HomePage
+from cms_pages.models.how_to_complain import HowToComplainPage, Route
+from cms_pages.models.policy import PolicyPage, PolicyPdf
+
+__all__ = [
+    "AccessibilityStatementPage",
+    "BrandingSettings",
+    "CodePage",
+    "ContentPage",
+    "HomePage",
+    "HowToComplainPage",
+    "PolicyPage",
+    "PolicyPdf",
+    "Route",
+]

@@ -1,0 +1,178 @@
+"""Loads the fictional landlord "Example Homes": settings, Ombudsman details, published pages
+and a staff login. Safe to run again: anything that exists already is left exactly as it is."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from wagtail.models import Locale, Page, Site
+
+from casework.code_provisions import CODE_URL, EDITION, SECTIONS
+from casework.models import (
+    ClosureDay,
+    ComplaintProcessSettings,
+    OmbudsmanScheme,
+    ensure_default_exclusion_reasons,
+)
+from cms_pages.models import (
+    AccessibilityStatementPage,
+    BrandingSettings,
+    CodePage,
+    HomePage,
+    HowToComplainPage,
+    PolicyPage,
+)
+from portal.demo import content
+
+DEMO_USERNAME = "officer"
+DEMO_PASSWORD = "example-homes-demo"  # noqa: S105 - a published demo login for 127.0.0.1 only
+
+
+def stream(blocks):
+    """Our (type, value) pairs as StreamField raw data."""
+    return [{"type": block_type, "value": value} for block_type, value in blocks]
+
+
+class Command(BaseCommand):
+    help = "Load the demo landlord, Example Homes. Existing content is never changed."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--address", default="http://127.0.0.1:8000/", help="Where the site is served."
+        )
+
+    def handle(self, *args, address, **options):
+        with transaction.atomic():
+            site = self.site_with_home()
+            self.settings(site)
+            self.ombudsman_schemes()
+            home = site.root_page.specific
+            self.child(home, HowToComplainPage, content.HOW_TO_COMPLAIN)
+            self.child(home, PolicyPage, self.policy_fields())
+            self.child(home, CodePage, self.code_page_fields())
+            self.child(home, AccessibilityStatementPage, content.ACCESSIBILITY)
+            user = self.staff_user()
+        self.report(address, user)
+
+    # Site and home page
+
+    def site_with_home(self) -> Site:
+        site = Site.objects.filter(is_default_site=True).first()
+        if site and isinstance(site.root_page.specific, HomePage):
+            return site
+        root = Page.get_first_root_node()
+        home = HomePage(
+            title=content.HOME["title"],
+            slug="example-homes",
+            intro=content.HOME["intro"],
+            body=stream(content.HOME["body"]),
+            locale=Locale.get_default(),
+        )
+        root.add_child(instance=home)
+        home.save_revision(log_action=False).publish(log_action=False)
+        if site is None:
+            site = Site(hostname="localhost", port=80, is_default_site=True)
+        old_root = site.root_page if site.pk else None
+        site.root_page = home
+        site.site_name = content.LANDLORD["landlord_name"]
+        site.save()
+        # Wagtail's "Welcome to your new Wagtail site!" page is not ours to keep.
+        if old_root and old_root.pk != home.pk and type(old_root.specific) is Page:
+            old_root.delete()
+        return site
+
+    def settings(self, site: Site) -> None:
+        branding = BrandingSettings.for_site(site)
+        if not branding.landlord_name:
+            for field, value in content.LANDLORD.items():
+                setattr(branding, field, value)
+            branding.save()
+        process = ComplaintProcessSettings.for_site(site)
+        if not process.number_of_homes:
+            for field, value in content.PROCESS.items():
+                setattr(process, field, value)
+            process.save()
+            for when, why in content.CLOSURE_DAYS:
+                ClosureDay.objects.get_or_create(
+                    settings=process, date=when, defaults={"description": why}
+                )
+        ensure_default_exclusion_reasons(process)
+
+    def ombudsman_schemes(self) -> None:
+        locale = Locale.get_default()
+        for scheme in content.OMBUDSMAN_SCHEMES:
+            OmbudsmanScheme.objects.get_or_create(
+                kind=scheme["kind"], locale=locale, defaults=scheme
+            )
+
+    # Pages
+
+    def child(self, parent: Page, page_class, fields: dict) -> Page:
+        existing = page_class.objects.child_of(parent).filter(slug=fields["slug"]).first()
+        if existing:
+            return existing
+        values = dict(fields)
+        if "body" in values:
+            values["body"] = stream(values["body"])
+        page = page_class(**values)
+        parent.add_child(instance=page)
+        page.save_revision(log_action=False).publish(log_action=False)
+        return page
+
+    def policy_fields(self) -> dict:
+        fields = {key: value for key, value in content.POLICY.items() if key != "sections"}
+        fields["sections"] = [
+            {"type": "section", "value": {"heading": heading, "body": stream(body)}}
+            for heading, body in content.POLICY["sections"]
+        ]
+        return fields
+
+    def code_page_fields(self) -> dict:
+        return {
+            **content.CODE_PAGE,
+            "code_edition": f"{EDITION}, in force from 1 April 2024",
+            "ombudsman_code_url": CODE_URL,
+            "sections": [
+                {
+                    "type": "section",
+                    "value": {
+                        "number": section.number,
+                        "title": section.title,
+                        "introduction": section.introduction,
+                        "provisions": [
+                            {"number": provision.number, "summary": provision.summary}
+                            for provision in section.provisions
+                        ],
+                    },
+                }
+                for section in SECTIONS
+            ],
+        }
+
+    # Staff
+
+    def staff_user(self):
+        user_model = get_user_model()
+        user, created = user_model.objects.get_or_create(
+            username=DEMO_USERNAME,
+            defaults={
+                "first_name": "Demo",
+                "last_name": "Officer",
+                "email": "officer@example-homes.org.uk",
+                "is_staff": True,
+                "is_superuser": True,
+            },
+        )
+        if created:
+            user.set_password(DEMO_PASSWORD)
+            user.save()
+            user.groups.add(Group.objects.get(name="Complaints officer"))
+        return user
+
+    def report(self, address: str, user) -> None:
+        self.stdout.write("")
+        self.stdout.write(self.style.SUCCESS("Example Homes is ready."))
+        self.stdout.write(f"  Website:      {address}")
+        self.stdout.write(f"  Staff admin:  {address}admin/")
+        self.stdout.write(f"  Staff login:  {user.username} / {DEMO_PASSWORD}")
+        self.stdout.write("")

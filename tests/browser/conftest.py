@@ -1,0 +1,87 @@
+"""Browser tests: Playwright driving Debian's Chromium (never a downloaded browser), with
+axe-core checking every page against WCAG 2.2 A and AA."""
+
+import os
+import shutil
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.core.management import call_command
+from playwright.sync_api import sync_playwright
+
+# Playwright's sync API runs an event loop in this thread; Django's ORM calls from the test
+# itself (fixtures, assertions) are still made synchronously, one at a time.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("REDRESS_CHROMIUM", "/usr/bin/chromium")
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
+CSS = Path(__file__).resolve().parents[2] / "static" / "dist" / "css" / "redress.css"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    # A missing browser or stylesheet fails the suite: `make test` installs both.
+    assert shutil.which(CHROMIUM) or Path(CHROMIUM).exists(), (
+        f"Chromium not found at {CHROMIUM}: run `make test`, which installs Debian's chromium."
+    )
+    assert CSS.exists(), "The front end is not built: run `make test` (it runs `npm run build`)."
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def page_without_js(browser):
+    context = browser.new_context(java_script_enabled=False, locale="en-GB")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def live_demo(live_server, transactional_db):
+    call_command("load_demo", "--address", live_server.url + "/", stdout=StringIO())
+    return live_server
+
+
+def axe_violations(page) -> list[dict]:
+    """WCAG 2.2 A/AA violations axe-core finds on the page as it is now."""
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    return results.response["violations"]
+
+
+def describe(violations: list[dict]) -> str:
+    return "\n".join(
+        f"{v['id']} ({v['impact']}): {v['help']} -> "
+        + ", ".join(str(node["target"]) for node in v["nodes"][:5])
+        for v in violations
+    )
+
+
+def screenshot(page, name: str) -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
