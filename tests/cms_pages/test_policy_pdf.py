@@ -25,7 +25,7 @@ def test_policy_pdf_is_a_tagged_pdf_with_the_headings_and_language(client, demo_
     reader = read_pdf(b"".join(response.streaming_content))
     catalog = reader.trailer["/Root"]
     assert catalog["/Lang"] == "en-gb"
-    assert catalog["/MarkInfo"]["/Marked"] is True
+    assert catalog["/MarkInfo"]["/Marked"] == True  # noqa: E712 - a pypdf BooleanObject
     assert "/StructTreeRoot" in catalog
     assert reader.metadata.title == "Complaints policy"
     text = "\n".join(p.extract_text() for p in reader.pages)

@@ -1,0 +1,94 @@
+"""Template tags for the page chrome in base.html: the language switcher and the home link."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+from wagtail.models import Locale, Page, Site
+
+register = template.Library()
+
+
+def _text_direction(language_code: str) -> str:
+    try:
+        return "rtl" if translation.get_language_info(language_code)["bidi"] else "ltr"
+    except KeyError:
+        return "ltr"
+
+
+def _page_languages(page: Page, request) -> list[dict]:
+    """Every live translation of the page, the page itself included."""
+    languages = []
+    translations = page.get_translations(inclusive=True).live().select_related("locale")
+    for translated in translations:
+        url = translated.get_url(request)
+        if not url:
+            continue
+        code = translated.locale.language_code
+        languages.append(
+            {
+                "code": code,
+                "name": translated.locale.get_display_name(),
+                "url": url,
+                "dir": _text_direction(code),
+                "current": translated.pk == page.pk,
+            }
+        )
+    return languages
+
+
+def _view_languages(request) -> list[dict]:
+    """For views that are not Wagtail pages: the same path in each language the site has a
+    locale for, when the path has a version in that language."""
+    if request is None:
+        return []
+    current_code = translation.get_language()
+    locales = set(Locale.objects.values_list("language_code", flat=True))
+    languages = []
+    for code, name in settings.LANGUAGES:
+        if code not in locales:
+            continue
+        current = code == current_code
+        url = translate_url(request.get_full_path(), code)
+        # translate_url gives the path back unchanged when it cannot translate it.
+        if not current and url == request.get_full_path():
+            continue
+        languages.append(
+            {
+                "code": code,
+                "name": name,
+                "url": url,
+                "dir": _text_direction(code),
+                "current": current,
+            }
+        )
+    return languages
+
+
+@register.inclusion_tag("components/language_switcher.html", takes_context=True)
+def language_switcher(context, inverse=False):
+    """Links to the current page in each language it is published in; nothing at all when
+    there is only one."""
+    request = context.get("request")
+    page = context.get("page")
+    if isinstance(page, Page) and page.pk:
+        languages = _page_languages(page, request)
+    else:
+        languages = _view_languages(request)
+    order = [code for code, _name in settings.LANGUAGES]
+    languages.sort(key=lambda item: order.index(item["code"]) if item["code"] in order else 99)
+    return {"languages": languages if len(languages) > 1 else [], "inverse": inverse}
+
+
+@register.simple_tag(takes_context=True)
+def home_url(context) -> str:
+    """The site's home page in the reader's language (falling back to the default language's)."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        return "/"
+    try:
+        home = site.root_page.localized
+    except Locale.DoesNotExist:
+        home = site.root_page
+    return home.get_url(request) or "/"
