@@ -37,7 +37,7 @@ class Timescales:
     def exceeding_code(self) -> dict[str, str]:
         """Name each limit that is longer than the Code allows, with the provision it breaks."""
         problems = {}
-        for name, (provision, maximum) in CODE_LIMITS.items():
+        for name, (_provision, maximum) in CODE_LIMITS.items():
             if getattr(self, name) > maximum:
                 problems[name] = code_limit_message(name)
         return problems

@@ -7,6 +7,7 @@ import pytest
 def _media_root(settings, tmp_path):
     # Files written by a test (PDFs, uploads) go to a folder of its own.
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.REDRESS_PRIVATE_MEDIA_ROOT = tmp_path / "private"
 
 
 @pytest.fixture

@@ -1,4 +1,26 @@
+from casework.models.cases import Case, ComplaintCategory, Extension, ReferenceCounter, Stage
 from casework.models.ombudsman import OmbudsmanScheme
+from casework.models.people import (
+    ContactRestriction,
+    Disclosure,
+    Person,
+    ReasonableAdjustment,
+    SensitiveDataView,
+)
+from casework.models.record import (
+    AppendOnlyError,
+    CaseDocument,
+    Correspondence,
+    TimelineEntry,
+    private_storage,
+)
+from casework.models.referrals import (
+    Determination,
+    EvidenceRequest,
+    OmbudsmanOrder,
+    OmbudsmanReferral,
+)
+from casework.models.remedies import OutstandingAction, Remedy
 from casework.models.settings import (
     ClosureDay,
     ComplaintProcessSettings,
@@ -7,9 +29,30 @@ from casework.models.settings import (
 )
 
 __all__ = [
+    "AppendOnlyError",
+    "Case",
+    "CaseDocument",
     "ClosureDay",
+    "ComplaintCategory",
     "ComplaintProcessSettings",
+    "ContactRestriction",
+    "Correspondence",
+    "Determination",
+    "Disclosure",
+    "EvidenceRequest",
     "ExclusionReason",
+    "Extension",
+    "OmbudsmanOrder",
+    "OmbudsmanReferral",
     "OmbudsmanScheme",
+    "OutstandingAction",
+    "Person",
+    "ReasonableAdjustment",
+    "ReferenceCounter",
+    "Remedy",
+    "SensitiveDataView",
+    "Stage",
+    "TimelineEntry",
     "ensure_default_exclusion_reasons",
+    "private_storage",
 ]

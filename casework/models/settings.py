@@ -43,9 +43,7 @@ class CodeLimitValidator(MaxValueValidator):
         pass
 
     def __eq__(self, other):
-        return (
-            isinstance(other, CodeLimitValidator) and self.timescale_name == other.timescale_name
-        )
+        return isinstance(other, CodeLimitValidator) and self.timescale_name == other.timescale_name
 
 
 def _timescale_field(name: str, verbose_name, help_text):

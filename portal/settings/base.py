@@ -15,6 +15,7 @@ INSTALLED_APPS = [
     "casework",
     "cms_pages",
     "portal",
+    "portal.twofactor",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -54,6 +55,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "portal.twofactor.middleware.SecondFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -74,6 +76,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "wagtail.contrib.settings.context_processors.settings",
+                "cms_pages.context_processors.chrome",
             ],
         },
     },
@@ -122,6 +125,11 @@ STORAGES = {
 }
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("REDRESS_MEDIA_ROOT", BASE_DIR / "var" / "media"))
+# Case documents (uploads, letters) live outside MEDIA_ROOT and are served only through views
+# that check who is asking.
+REDRESS_PRIVATE_MEDIA_ROOT = Path(
+    os.environ.get("REDRESS_PRIVATE_MEDIA_ROOT", BASE_DIR / "var" / "private")
+)
 
 WAGTAIL_SITE_NAME = "Redress"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

@@ -95,9 +95,7 @@ def test_exclusion_period_shorter_than_twelve_months_breaks_code_2_3(process_set
 def test_deemed_consent_accepts_only_known_representative_types(process_settings):
     process_settings.deemed_consent_representative_types = ["councillor", "landlord"]
     errors = errors_for(process_settings)
-    assert errors["deemed_consent_representative_types"] == [
-        "landlord is not one of the choices."
-    ]
+    assert errors["deemed_consent_representative_types"] == ["landlord is not one of the choices."]
     process_settings.deemed_consent_representative_types = []
     process_settings.full_clean()
 

@@ -1,0 +1,79 @@
+"""The only code that writes to the casework record. Each service is one transaction and writes
+its timeline entry inside it."""
+
+from casework.services.cases import (
+    PersonDetails,
+    case_close,
+    case_log,
+    case_withdraw,
+    reference_allocate,
+    related_issue_add,
+    service_request_raise_complaint,
+)
+from casework.services.ombudsman import (
+    determination_record,
+    evidence_request_record,
+    evidence_sent,
+    ombudsman_referral_record,
+    order_complied,
+)
+from casework.services.people import (
+    adjustment_record,
+    contact_restriction_record,
+    disclosure_record,
+    sensitive_data_viewed,
+)
+from casework.services.record import (
+    TransitionRefused,
+    correspondence_record,
+    note_add,
+    timeline_record,
+)
+from casework.services.remedies import action_add, action_complete, remedy_add, remedy_complete
+from casework.services.stages import (
+    complaint_acknowledge,
+    complaint_refuse,
+    escalation_refuse,
+    escalation_request,
+    stage_agree_updates,
+    stage_assign,
+    stage_extend,
+    stage_respond,
+    stage_update_sent,
+)
+
+__all__ = [
+    "PersonDetails",
+    "TransitionRefused",
+    "action_add",
+    "action_complete",
+    "adjustment_record",
+    "case_close",
+    "case_log",
+    "case_withdraw",
+    "complaint_acknowledge",
+    "complaint_refuse",
+    "contact_restriction_record",
+    "correspondence_record",
+    "determination_record",
+    "disclosure_record",
+    "escalation_refuse",
+    "escalation_request",
+    "evidence_request_record",
+    "evidence_sent",
+    "note_add",
+    "ombudsman_referral_record",
+    "order_complied",
+    "reference_allocate",
+    "related_issue_add",
+    "remedy_add",
+    "remedy_complete",
+    "sensitive_data_viewed",
+    "service_request_raise_complaint",
+    "stage_agree_updates",
+    "stage_assign",
+    "stage_extend",
+    "stage_respond",
+    "stage_update_sent",
+    "timeline_record",
+]

@@ -1,0 +1,94 @@
+"""Writing to the full record (Code 5.12). Every other service calls `timeline_record` inside
+its own transaction, so a change and its timeline entry are saved together or not at all."""
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from casework.choices import Channel, Direction, Visibility
+from casework.models import Case, Correspondence, TimelineEntry
+
+
+class TransitionRefused(Exception):
+    """A rule stopped the change. `problems` says why, in words for the member of staff."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = list(problems)
+        super().__init__(" ".join(self.problems))
+
+
+def refuse_if(problems: list[str]) -> None:
+    if problems:
+        raise TransitionRefused(problems)
+
+
+def timeline_record(
+    *,
+    case: Case,
+    event: str,
+    summary: str,
+    actor=None,
+    actor_label: str = "",
+    visibility: str = Visibility.INTERNAL,
+    channel: str = "",
+    data: dict | None = None,
+) -> TimelineEntry:
+    return TimelineEntry.objects.create(
+        case=case,
+        event=event,
+        summary=summary,
+        actor=actor,
+        actor_label=actor_label,
+        visibility=visibility,
+        channel=channel,
+        data=data or {},
+    )
+
+
+@transaction.atomic
+def note_add(*, case: Case, actor, text: str) -> TimelineEntry:
+    refuse_if([] if text.strip() else [_("Write the note.")])
+    return timeline_record(case=case, actor=actor, event="note", summary=text.strip())
+
+
+@transaction.atomic
+def correspondence_record(
+    *,
+    case: Case,
+    actor,
+    direction: str,
+    channel: str,
+    correspondent: str,
+    body: str,
+    subject: str = "",
+    occurred_at=None,
+) -> Correspondence:
+    problems = []
+    if direction not in Direction.values:
+        problems.append(_("Say whether it was received or sent."))
+    if channel not in Channel.values:
+        problems.append(_("Say how it was received or sent."))
+    if not body.strip():
+        problems.append(_("Record what was said or written."))
+    refuse_if(problems)
+    item = Correspondence(
+        case=case,
+        direction=direction,
+        channel=channel,
+        correspondent=correspondent,
+        subject=subject,
+        body=body,
+        recorded_by=actor,
+    )
+    if occurred_at:
+        item.occurred_at = occurred_at
+    item.save()
+    verb = "Received" if direction == Direction.INCOMING else "Sent"
+    timeline_record(
+        case=case,
+        actor=actor,
+        event=f"correspondence_{direction}",
+        summary=f"{verb} by {Channel(channel).label.lower()}: {subject or body[:80]}",
+        channel=channel,
+        data={"correspondence_id": item.pk},
+    )
+    return item
