@@ -57,15 +57,16 @@ class TestLogging:
 
     def test_references_count_per_kind_and_year(self):
         resident = PersonFactory()
-        make = lambda kind, when: (
-            services.case_log(  # noqa: E731
+
+        def make(kind, when):
+            return services.case_log(
                 kind=kind,
                 channel=Channel.EMAIL,
                 description="x",
                 resident=resident,
                 received_at=when,
             ).reference
-        )
+
         assert make(CaseKind.COMPLAINT, aware(2026, 3, 1)) == "CMP-2026-00001"
         assert make(CaseKind.COMPLAINT, aware(2026, 3, 2)) == "CMP-2026-00002"
         assert make(CaseKind.SERVICE_REQUEST, aware(2026, 3, 2)) == "SR-2026-00001"
