@@ -10,130 +10,875 @@ import cms_pages.models.branding
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('wagtailcore', '0098_apitoken'),
-        ('wagtailimages', '0027_image_description'),
+        ("wagtailcore", "0098_apitoken"),
+        ("wagtailimages", "0027_image_description"),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AccessibilityStatementPage',
+            name="AccessibilityStatementPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, help_text='One or two sentences shown large under the title.', verbose_name='introduction')),
-                ('compliance_status', models.CharField(choices=[('full', 'Fully compliant with WCAG 2.2 AA'), ('partial', 'Partially compliant with WCAG 2.2 AA'), ('none', 'Not compliant with WCAG 2.2 AA')], default='partial', max_length=10, verbose_name='compliance status')),
-                ('statement_prepared_on', models.DateField(verbose_name='statement prepared on')),
-                ('last_reviewed_on', models.DateField(verbose_name='last reviewed on')),
-                ('body', wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('inset_text', 5), ('warning', 7), ('details', 9), ('button', 13), ('document', 16), ('image', 17), ('ombudsman', 18)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'heading'}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Section heading'), ('h3', 'Subheading')]}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('size', 1)]], {}), 3: ('wagtail.blocks.RichTextBlock', (), {'features': ['h2', 'h3', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link'], 'label': 'Paragraph'}), 4: ('wagtail.blocks.RichTextBlock', (), {'features': ['h2', 'h3', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link'], 'label': 'text'}), 5: ('wagtail.blocks.StructBlock', [[('text', 4)]], {}), 6: ('wagtail.blocks.CharBlock', (), {'label': 'warning'}), 7: ('wagtail.blocks.StructBlock', [[('text', 6)]], {}), 8: ('wagtail.blocks.CharBlock', (), {'label': 'summary'}), 9: ('wagtail.blocks.StructBlock', [[('summary', 8), ('text', 4)]], {}), 10: ('wagtail.blocks.CharBlock', (), {'label': 'button text'}), 11: ('wagtail.blocks.PageChooserBlock', (), {'label': 'page', 'required': False}), 12: ('wagtail.blocks.URLBlock', (), {'label': 'or web address', 'required': False}), 13: ('wagtail.blocks.StructBlock', [[('text', 10), ('page', 11), ('url', 12)]], {}), 14: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'document'}), 15: ('wagtail.blocks.CharBlock', (), {'label': 'link text (defaults to the title)', 'required': False}), 16: ('wagtail.blocks.StructBlock', [[('document', 14), ('title', 15)]], {}), 17: ('wagtail.images.blocks.ImageBlock', [], {'label': 'Image'}), 18: ('cms_pages.blocks.OmbudsmanDetailsBlock', (), {})}, verbose_name='statement')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "intro",
+                    models.TextField(
+                        blank=True,
+                        help_text="One or two sentences shown large under the title.",
+                        verbose_name="introduction",
+                    ),
+                ),
+                (
+                    "compliance_status",
+                    models.CharField(
+                        choices=[
+                            ("full", "Fully compliant with WCAG 2.2 AA"),
+                            ("partial", "Partially compliant with WCAG 2.2 AA"),
+                            ("none", "Not compliant with WCAG 2.2 AA"),
+                        ],
+                        default="partial",
+                        max_length=10,
+                        verbose_name="compliance status",
+                    ),
+                ),
+                ("statement_prepared_on", models.DateField(verbose_name="statement prepared on")),
+                ("last_reviewed_on", models.DateField(verbose_name="last reviewed on")),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [
+                            ("heading", 2),
+                            ("paragraph", 3),
+                            ("inset_text", 5),
+                            ("warning", 7),
+                            ("details", 9),
+                            ("button", 13),
+                            ("document", 16),
+                            ("image", 17),
+                            ("ombudsman", 18),
+                        ],
+                        blank=True,
+                        block_lookup={
+                            0: ("wagtail.blocks.CharBlock", (), {"label": "heading"}),
+                            1: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {"choices": [("h2", "Section heading"), ("h3", "Subheading")]},
+                            ),
+                            2: ("wagtail.blocks.StructBlock", [[("text", 0), ("size", 1)]], {}),
+                            3: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": [
+                                        "h2",
+                                        "h3",
+                                        "bold",
+                                        "italic",
+                                        "ol",
+                                        "ul",
+                                        "link",
+                                        "document-link",
+                                    ],
+                                    "label": "Paragraph",
+                                },
+                            ),
+                            4: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": [
+                                        "h2",
+                                        "h3",
+                                        "bold",
+                                        "italic",
+                                        "ol",
+                                        "ul",
+                                        "link",
+                                        "document-link",
+                                    ],
+                                    "label": "text",
+                                },
+                            ),
+                            5: ("wagtail.blocks.StructBlock", [[("text", 4)]], {}),
+                            6: ("wagtail.blocks.CharBlock", (), {"label": "warning"}),
+                            7: ("wagtail.blocks.StructBlock", [[("text", 6)]], {}),
+                            8: ("wagtail.blocks.CharBlock", (), {"label": "summary"}),
+                            9: ("wagtail.blocks.StructBlock", [[("summary", 8), ("text", 4)]], {}),
+                            10: ("wagtail.blocks.CharBlock", (), {"label": "button text"}),
+                            11: (
+                                "wagtail.blocks.PageChooserBlock",
+                                (),
+                                {"label": "page", "required": False},
+                            ),
+                            12: (
+                                "wagtail.blocks.URLBlock",
+                                (),
+                                {"label": "or web address", "required": False},
+                            ),
+                            13: (
+                                "wagtail.blocks.StructBlock",
+                                [[("text", 10), ("page", 11), ("url", 12)]],
+                                {},
+                            ),
+                            14: (
+                                "wagtail.documents.blocks.DocumentChooserBlock",
+                                (),
+                                {"label": "document"},
+                            ),
+                            15: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "link text (defaults to the title)", "required": False},
+                            ),
+                            16: (
+                                "wagtail.blocks.StructBlock",
+                                [[("document", 14), ("title", 15)]],
+                                {},
+                            ),
+                            17: ("wagtail.images.blocks.ImageBlock", [], {"label": "Image"}),
+                            18: ("cms_pages.blocks.OmbudsmanDetailsBlock", (), {}),
+                        },
+                        verbose_name="statement",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'accessibility statement',
+                "verbose_name": "accessibility statement",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='CodePage',
+            name="CodePage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, help_text='One or two sentences shown large under the title.', verbose_name='introduction')),
-                ('code_edition', models.CharField(default='2024', help_text='For example: 2024, in force from 1 April 2024', max_length=80, verbose_name='edition')),
-                ('ombudsman_code_url', models.URLField(help_text="The full Code on the Housing Ombudsman's website.", verbose_name="link to the Ombudsman's copy of the Code")),
-                ('sections', wagtail.fields.StreamField([('section', 7)], blank=True, block_lookup={0: ('wagtail.blocks.IntegerBlock', (), {'label': 'section number', 'max_value': 9, 'min_value': 1}), 1: ('wagtail.blocks.CharBlock', (), {'label': 'section title'}), 2: ('wagtail.blocks.TextBlock', (), {'label': 'introduction', 'required': False}), 3: ('wagtail.blocks.CharBlock', (), {'help_text': 'For example 6.9', 'label': 'provision number'}), 4: ('wagtail.blocks.TextBlock', (), {'label': 'what it requires, in our words'}), 5: ('wagtail.blocks.StructBlock', [[('number', 3), ('summary', 4)]], {}), 6: ('wagtail.blocks.ListBlock', (5,), {'label': 'provisions'}), 7: ('wagtail.blocks.StructBlock', [[('number', 0), ('title', 1), ('introduction', 2), ('provisions', 6)]], {})}, verbose_name='sections')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "intro",
+                    models.TextField(
+                        blank=True,
+                        help_text="One or two sentences shown large under the title.",
+                        verbose_name="introduction",
+                    ),
+                ),
+                (
+                    "code_edition",
+                    models.CharField(
+                        default="2024",
+                        help_text="For example: 2024, in force from 1 April 2024",
+                        max_length=80,
+                        verbose_name="edition",
+                    ),
+                ),
+                (
+                    "ombudsman_code_url",
+                    models.URLField(
+                        help_text="The full Code on the Housing Ombudsman's website.",
+                        verbose_name="link to the Ombudsman's copy of the Code",
+                    ),
+                ),
+                (
+                    "sections",
+                    wagtail.fields.StreamField(
+                        [("section", 7)],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.IntegerBlock",
+                                (),
+                                {"label": "section number", "max_value": 9, "min_value": 1},
+                            ),
+                            1: ("wagtail.blocks.CharBlock", (), {"label": "section title"}),
+                            2: (
+                                "wagtail.blocks.TextBlock",
+                                (),
+                                {"label": "introduction", "required": False},
+                            ),
+                            3: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"help_text": "For example 6.9", "label": "provision number"},
+                            ),
+                            4: (
+                                "wagtail.blocks.TextBlock",
+                                (),
+                                {"label": "what it requires, in our words"},
+                            ),
+                            5: (
+                                "wagtail.blocks.StructBlock",
+                                [[("number", 3), ("summary", 4)]],
+                                {},
+                            ),
+                            6: ("wagtail.blocks.ListBlock", (5,), {"label": "provisions"}),
+                            7: (
+                                "wagtail.blocks.StructBlock",
+                                [
+                                    [
+                                        ("number", 0),
+                                        ("title", 1),
+                                        ("introduction", 2),
+                                        ("provisions", 6),
+                                    ]
+                                ],
+                                {},
+                            ),
+                        },
+                        verbose_name="sections",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Complaint Handling Code page',
+                "verbose_name": "Complaint Handling Code page",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='ContentPage',
+            name="ContentPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, help_text='One or two sentences shown large under the title.', verbose_name='introduction')),
-                ('body', wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('inset_text', 5), ('warning', 7), ('details', 9), ('button', 13), ('document', 16), ('image', 17), ('ombudsman', 18)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'heading'}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Section heading'), ('h3', 'Subheading')]}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('size', 1)]], {}), 3: ('wagtail.blocks.RichTextBlock', (), {'features': ['h2', 'h3', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link'], 'label': 'Paragraph'}), 4: ('wagtail.blocks.RichTextBlock', (), {'features': ['h2', 'h3', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link'], 'label': 'text'}), 5: ('wagtail.blocks.StructBlock', [[('text', 4)]], {}), 6: ('wagtail.blocks.CharBlock', (), {'label': 'warning'}), 7: ('wagtail.blocks.StructBlock', [[('text', 6)]], {}), 8: ('wagtail.blocks.CharBlock', (), {'label': 'summary'}), 9: ('wagtail.blocks.StructBlock', [[('summary', 8), ('text', 4)]], {}), 10: ('wagtail.blocks.CharBlock', (), {'label': 'button text'}), 11: ('wagtail.blocks.PageChooserBlock', (), {'label': 'page', 'required': False}), 12: ('wagtail.blocks.URLBlock', (), {'label': 'or web address', 'required': False}), 13: ('wagtail.blocks.StructBlock', [[('text', 10), ('page', 11), ('url', 12)]], {}), 14: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'document'}), 15: ('wagtail.blocks.CharBlock', (), {'label': 'link text (defaults to the title)', 'required': False}), 16: ('wagtail.blocks.StructBlock', [[('document', 14), ('title', 15)]], {}), 17: ('wagtail.images.blocks.ImageBlock', [], {'label': 'Image'}), 18: ('cms_pages.blocks.OmbudsmanDetailsBlock', (), {})}, verbose_name='body')),
-                ('show_ombudsman', models.BooleanField(default=False, help_text="Tick for pages about complaints: the Ombudsman's details appear at the end.", verbose_name='show the Ombudsman panel')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "intro",
+                    models.TextField(
+                        blank=True,
+                        help_text="One or two sentences shown large under the title.",
+                        verbose_name="introduction",
+                    ),
+                ),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [
+                            ("heading", 2),
+                            ("paragraph", 3),
+                            ("inset_text", 5),
+                            ("warning", 7),
+                            ("details", 9),
+                            ("button", 13),
+                            ("document", 16),
+                            ("image", 17),
+                            ("ombudsman", 18),
+                        ],
+                        blank=True,
+                        block_lookup={
+                            0: ("wagtail.blocks.CharBlock", (), {"label": "heading"}),
+                            1: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {"choices": [("h2", "Section heading"), ("h3", "Subheading")]},
+                            ),
+                            2: ("wagtail.blocks.StructBlock", [[("text", 0), ("size", 1)]], {}),
+                            3: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": [
+                                        "h2",
+                                        "h3",
+                                        "bold",
+                                        "italic",
+                                        "ol",
+                                        "ul",
+                                        "link",
+                                        "document-link",
+                                    ],
+                                    "label": "Paragraph",
+                                },
+                            ),
+                            4: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": [
+                                        "h2",
+                                        "h3",
+                                        "bold",
+                                        "italic",
+                                        "ol",
+                                        "ul",
+                                        "link",
+                                        "document-link",
+                                    ],
+                                    "label": "text",
+                                },
+                            ),
+                            5: ("wagtail.blocks.StructBlock", [[("text", 4)]], {}),
+                            6: ("wagtail.blocks.CharBlock", (), {"label": "warning"}),
+                            7: ("wagtail.blocks.StructBlock", [[("text", 6)]], {}),
+                            8: ("wagtail.blocks.CharBlock", (), {"label": "summary"}),
+                            9: ("wagtail.blocks.StructBlock", [[("summary", 8), ("text", 4)]], {}),
+                            10: ("wagtail.blocks.CharBlock", (), {"label": "button text"}),
+                            11: (
+                                "wagtail.blocks.PageChooserBlock",
+                                (),
+                                {"label": "page", "required": False},
+                            ),
+                            12: (
+                                "wagtail.blocks.URLBlock",
+                                (),
+                                {"label": "or web address", "required": False},
+                            ),
+                            13: (
+                                "wagtail.blocks.StructBlock",
+                                [[("text", 10), ("page", 11), ("url", 12)]],
+                                {},
+                            ),
+                            14: (
+                                "wagtail.documents.blocks.DocumentChooserBlock",
+                                (),
+                                {"label": "document"},
+                            ),
+                            15: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "link text (defaults to the title)", "required": False},
+                            ),
+                            16: (
+                                "wagtail.blocks.StructBlock",
+                                [[("document", 14), ("title", 15)]],
+                                {},
+                            ),
+                            17: ("wagtail.images.blocks.ImageBlock", [], {"label": "Image"}),
+                            18: ("cms_pages.blocks.OmbudsmanDetailsBlock", (), {}),
+                        },
+                        verbose_name="body",
+                    ),
+                ),
+                (
+                    "show_ombudsman",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Tick for pages about complaints: the Ombudsman's details appear at the end.",
+                        verbose_name="show the Ombudsman panel",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'content page',
+                "verbose_name": "content page",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='HomePage',
+            name="HomePage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, help_text='One or two sentences shown large under the title.', verbose_name='introduction')),
-                ('body', wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('inset_text', 5), ('warning', 7), ('details', 9), ('button', 13), ('document', 16), ('image', 17), ('ombudsman', 18)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'heading'}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Section heading'), ('h3', 'Subheading')]}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('size', 1)]], {}), 3: ('wagtail.blocks.RichTextBlock', (), {'features': ['h2', 'h3', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link'], 'label': 'Paragraph'}), 4: ('wagtail.blocks.RichTextBlock', (), {'features': ['h2', 'h3', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link'], 'label': 'text'}), 5: ('wagtail.blocks.StructBlock', [[('text', 4)]], {}), 6: ('wagtail.blocks.CharBlock', (), {'label': 'warning'}), 7: ('wagtail.blocks.StructBlock', [[('text', 6)]], {}), 8: ('wagtail.blocks.CharBlock', (), {'label': 'summary'}), 9: ('wagtail.blocks.StructBlock', [[('summary', 8), ('text', 4)]], {}), 10: ('wagtail.blocks.CharBlock', (), {'label': 'button text'}), 11: ('wagtail.blocks.PageChooserBlock', (), {'label': 'page', 'required': False}), 12: ('wagtail.blocks.URLBlock', (), {'label': 'or web address', 'required': False}), 13: ('wagtail.blocks.StructBlock', [[('text', 10), ('page', 11), ('url', 12)]], {}), 14: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'document'}), 15: ('wagtail.blocks.CharBlock', (), {'label': 'link text (defaults to the title)', 'required': False}), 16: ('wagtail.blocks.StructBlock', [[('document', 14), ('title', 15)]], {}), 17: ('wagtail.images.blocks.ImageBlock', [], {'label': 'Image'}), 18: ('cms_pages.blocks.OmbudsmanDetailsBlock', (), {})}, verbose_name='body')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "intro",
+                    models.TextField(
+                        blank=True,
+                        help_text="One or two sentences shown large under the title.",
+                        verbose_name="introduction",
+                    ),
+                ),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [
+                            ("heading", 2),
+                            ("paragraph", 3),
+                            ("inset_text", 5),
+                            ("warning", 7),
+                            ("details", 9),
+                            ("button", 13),
+                            ("document", 16),
+                            ("image", 17),
+                            ("ombudsman", 18),
+                        ],
+                        blank=True,
+                        block_lookup={
+                            0: ("wagtail.blocks.CharBlock", (), {"label": "heading"}),
+                            1: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {"choices": [("h2", "Section heading"), ("h3", "Subheading")]},
+                            ),
+                            2: ("wagtail.blocks.StructBlock", [[("text", 0), ("size", 1)]], {}),
+                            3: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": [
+                                        "h2",
+                                        "h3",
+                                        "bold",
+                                        "italic",
+                                        "ol",
+                                        "ul",
+                                        "link",
+                                        "document-link",
+                                    ],
+                                    "label": "Paragraph",
+                                },
+                            ),
+                            4: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": [
+                                        "h2",
+                                        "h3",
+                                        "bold",
+                                        "italic",
+                                        "ol",
+                                        "ul",
+                                        "link",
+                                        "document-link",
+                                    ],
+                                    "label": "text",
+                                },
+                            ),
+                            5: ("wagtail.blocks.StructBlock", [[("text", 4)]], {}),
+                            6: ("wagtail.blocks.CharBlock", (), {"label": "warning"}),
+                            7: ("wagtail.blocks.StructBlock", [[("text", 6)]], {}),
+                            8: ("wagtail.blocks.CharBlock", (), {"label": "summary"}),
+                            9: ("wagtail.blocks.StructBlock", [[("summary", 8), ("text", 4)]], {}),
+                            10: ("wagtail.blocks.CharBlock", (), {"label": "button text"}),
+                            11: (
+                                "wagtail.blocks.PageChooserBlock",
+                                (),
+                                {"label": "page", "required": False},
+                            ),
+                            12: (
+                                "wagtail.blocks.URLBlock",
+                                (),
+                                {"label": "or web address", "required": False},
+                            ),
+                            13: (
+                                "wagtail.blocks.StructBlock",
+                                [[("text", 10), ("page", 11), ("url", 12)]],
+                                {},
+                            ),
+                            14: (
+                                "wagtail.documents.blocks.DocumentChooserBlock",
+                                (),
+                                {"label": "document"},
+                            ),
+                            15: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "link text (defaults to the title)", "required": False},
+                            ),
+                            16: (
+                                "wagtail.blocks.StructBlock",
+                                [[("document", 14), ("title", 15)]],
+                                {},
+                            ),
+                            17: ("wagtail.images.blocks.ImageBlock", [], {"label": "Image"}),
+                            18: ("cms_pages.blocks.OmbudsmanDetailsBlock", (), {}),
+                        },
+                        verbose_name="body",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'home page',
+                "verbose_name": "home page",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='PolicyPage',
+            name="PolicyPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, help_text='One or two sentences shown large under the title.', verbose_name='introduction')),
-                ('version', models.CharField(help_text='For example 3.1', max_length=20, verbose_name='version')),
-                ('approved_on', models.DateField(verbose_name='approved on')),
-                ('next_review_on', models.DateField(verbose_name='next review by')),
-                ('policy_owner', models.CharField(help_text='The role responsible for the policy, for example Head of Customer Service.', max_length=120, verbose_name='owner')),
-                ('sections', wagtail.fields.StreamField([('section', 8)], block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'section heading'}), 1: ('wagtail.blocks.RichTextBlock', (), {'features': ['h2', 'h3', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link'], 'label': 'Paragraph'}), 2: ('wagtail.blocks.RichTextBlock', (), {'features': ['h2', 'h3', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link'], 'label': 'text'}), 3: ('wagtail.blocks.StructBlock', [[('text', 2)]], {}), 4: ('wagtail.blocks.CharBlock', (), {'label': 'summary'}), 5: ('wagtail.blocks.StructBlock', [[('summary', 4), ('text', 2)]], {}), 6: ('cms_pages.blocks.OmbudsmanDetailsBlock', (), {}), 7: ('wagtail.blocks.StreamBlock', [[('paragraph', 1), ('inset_text', 3), ('details', 5), ('ombudsman', 6)]], {'label': 'section text'}), 8: ('wagtail.blocks.StructBlock', [[('heading', 0), ('body', 7)]], {})}, verbose_name='sections')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "intro",
+                    models.TextField(
+                        blank=True,
+                        help_text="One or two sentences shown large under the title.",
+                        verbose_name="introduction",
+                    ),
+                ),
+                (
+                    "version",
+                    models.CharField(
+                        help_text="For example 3.1", max_length=20, verbose_name="version"
+                    ),
+                ),
+                ("approved_on", models.DateField(verbose_name="approved on")),
+                ("next_review_on", models.DateField(verbose_name="next review by")),
+                (
+                    "policy_owner",
+                    models.CharField(
+                        help_text="The role responsible for the policy, for example Head of Customer Service.",
+                        max_length=120,
+                        verbose_name="owner",
+                    ),
+                ),
+                (
+                    "sections",
+                    wagtail.fields.StreamField(
+                        [("section", 8)],
+                        block_lookup={
+                            0: ("wagtail.blocks.CharBlock", (), {"label": "section heading"}),
+                            1: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": [
+                                        "h2",
+                                        "h3",
+                                        "bold",
+                                        "italic",
+                                        "ol",
+                                        "ul",
+                                        "link",
+                                        "document-link",
+                                    ],
+                                    "label": "Paragraph",
+                                },
+                            ),
+                            2: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": [
+                                        "h2",
+                                        "h3",
+                                        "bold",
+                                        "italic",
+                                        "ol",
+                                        "ul",
+                                        "link",
+                                        "document-link",
+                                    ],
+                                    "label": "text",
+                                },
+                            ),
+                            3: ("wagtail.blocks.StructBlock", [[("text", 2)]], {}),
+                            4: ("wagtail.blocks.CharBlock", (), {"label": "summary"}),
+                            5: ("wagtail.blocks.StructBlock", [[("summary", 4), ("text", 2)]], {}),
+                            6: ("cms_pages.blocks.OmbudsmanDetailsBlock", (), {}),
+                            7: (
+                                "wagtail.blocks.StreamBlock",
+                                [
+                                    [
+                                        ("paragraph", 1),
+                                        ("inset_text", 3),
+                                        ("details", 5),
+                                        ("ombudsman", 6),
+                                    ]
+                                ],
+                                {"label": "section text"},
+                            ),
+                            8: ("wagtail.blocks.StructBlock", [[("heading", 0), ("body", 7)]], {}),
+                        },
+                        verbose_name="sections",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'policy page',
+                "verbose_name": "policy page",
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
-            name='BrandingSettings',
+            name="BrandingSettings",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('landlord_name', models.CharField(default='', max_length=120, verbose_name='landlord name')),
-                ('landlord_address', models.TextField(blank=True, verbose_name='landlord address')),
-                ('brand_colour', models.CharField(default='#1d4f91', help_text='The header colour. It must be dark enough for white text to be readable.', max_length=7, validators=[cms_pages.models.branding.validate_brand_colour], verbose_name='brand colour')),
-                ('complaints_phone', models.CharField(blank=True, max_length=40, verbose_name='phone')),
-                ('complaints_email', models.EmailField(blank=True, max_length=254, verbose_name='email')),
-                ('complaints_postal_address', models.TextField(blank=True, verbose_name='postal address')),
-                ('opening_hours', models.TextField(blank=True, help_text='When the phone lines and offices are open.', verbose_name='opening hours')),
-                ('in_person', models.TextField(blank=True, help_text='Where residents can talk to someone face to face.', verbose_name='in person')),
-                ('logo', models.ForeignKey(blank=True, help_text='Shown in the header on a brand-coloured background: use a light logo.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='logo')),
-                ('site', models.OneToOneField(editable=False, on_delete=django.db.models.deletion.CASCADE, to='wagtailcore.site')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "landlord_name",
+                    models.CharField(default="", max_length=120, verbose_name="landlord name"),
+                ),
+                ("landlord_address", models.TextField(blank=True, verbose_name="landlord address")),
+                (
+                    "brand_colour",
+                    models.CharField(
+                        default="#1d4f91",
+                        help_text="The header colour. It must be dark enough for white text to be readable.",
+                        max_length=7,
+                        validators=[cms_pages.models.branding.validate_brand_colour],
+                        verbose_name="brand colour",
+                    ),
+                ),
+                (
+                    "complaints_phone",
+                    models.CharField(blank=True, max_length=40, verbose_name="phone"),
+                ),
+                (
+                    "complaints_email",
+                    models.EmailField(blank=True, max_length=254, verbose_name="email"),
+                ),
+                (
+                    "complaints_postal_address",
+                    models.TextField(blank=True, verbose_name="postal address"),
+                ),
+                (
+                    "opening_hours",
+                    models.TextField(
+                        blank=True,
+                        help_text="When the phone lines and offices are open.",
+                        verbose_name="opening hours",
+                    ),
+                ),
+                (
+                    "in_person",
+                    models.TextField(
+                        blank=True,
+                        help_text="Where residents can talk to someone face to face.",
+                        verbose_name="in person",
+                    ),
+                ),
+                (
+                    "logo",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Shown in the header on a brand-coloured background: use a light logo.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailimages.image",
+                        verbose_name="logo",
+                    ),
+                ),
+                (
+                    "site",
+                    models.OneToOneField(
+                        editable=False,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        to="wagtailcore.site",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'branding and contact',
+                "verbose_name": "branding and contact",
             },
         ),
         migrations.CreateModel(
-            name='HowToComplainPage',
+            name="HowToComplainPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, help_text='One or two sentences shown large under the title.', verbose_name='introduction')),
-                ('representative_text', wagtail.fields.RichTextField(blank=True, help_text='How a family member, advocate, councillor or MP can complain for a resident.', verbose_name='complaining for someone else')),
-                ('body', wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('inset_text', 5), ('warning', 7), ('details', 9), ('button', 13), ('document', 16), ('image', 17), ('ombudsman', 18)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'heading'}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Section heading'), ('h3', 'Subheading')]}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('size', 1)]], {}), 3: ('wagtail.blocks.RichTextBlock', (), {'features': ['h2', 'h3', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link'], 'label': 'Paragraph'}), 4: ('wagtail.blocks.RichTextBlock', (), {'features': ['h2', 'h3', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link'], 'label': 'text'}), 5: ('wagtail.blocks.StructBlock', [[('text', 4)]], {}), 6: ('wagtail.blocks.CharBlock', (), {'label': 'warning'}), 7: ('wagtail.blocks.StructBlock', [[('text', 6)]], {}), 8: ('wagtail.blocks.CharBlock', (), {'label': 'summary'}), 9: ('wagtail.blocks.StructBlock', [[('summary', 8), ('text', 4)]], {}), 10: ('wagtail.blocks.CharBlock', (), {'label': 'button text'}), 11: ('wagtail.blocks.PageChooserBlock', (), {'label': 'page', 'required': False}), 12: ('wagtail.blocks.URLBlock', (), {'label': 'or web address', 'required': False}), 13: ('wagtail.blocks.StructBlock', [[('text', 10), ('page', 11), ('url', 12)]], {}), 14: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'document'}), 15: ('wagtail.blocks.CharBlock', (), {'label': 'link text (defaults to the title)', 'required': False}), 16: ('wagtail.blocks.StructBlock', [[('document', 14), ('title', 15)]], {}), 17: ('wagtail.images.blocks.ImageBlock', [], {'label': 'Image'}), 18: ('cms_pages.blocks.OmbudsmanDetailsBlock', (), {})}, verbose_name='more information')),
-                ('online_form_page', models.ForeignKey(blank=True, help_text='The page where residents start an online complaint.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='online form')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "intro",
+                    models.TextField(
+                        blank=True,
+                        help_text="One or two sentences shown large under the title.",
+                        verbose_name="introduction",
+                    ),
+                ),
+                (
+                    "representative_text",
+                    wagtail.fields.RichTextField(
+                        blank=True,
+                        help_text="How a family member, advocate, councillor or MP can complain for a resident.",
+                        verbose_name="complaining for someone else",
+                    ),
+                ),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [
+                            ("heading", 2),
+                            ("paragraph", 3),
+                            ("inset_text", 5),
+                            ("warning", 7),
+                            ("details", 9),
+                            ("button", 13),
+                            ("document", 16),
+                            ("image", 17),
+                            ("ombudsman", 18),
+                        ],
+                        blank=True,
+                        block_lookup={
+                            0: ("wagtail.blocks.CharBlock", (), {"label": "heading"}),
+                            1: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {"choices": [("h2", "Section heading"), ("h3", "Subheading")]},
+                            ),
+                            2: ("wagtail.blocks.StructBlock", [[("text", 0), ("size", 1)]], {}),
+                            3: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": [
+                                        "h2",
+                                        "h3",
+                                        "bold",
+                                        "italic",
+                                        "ol",
+                                        "ul",
+                                        "link",
+                                        "document-link",
+                                    ],
+                                    "label": "Paragraph",
+                                },
+                            ),
+                            4: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": [
+                                        "h2",
+                                        "h3",
+                                        "bold",
+                                        "italic",
+                                        "ol",
+                                        "ul",
+                                        "link",
+                                        "document-link",
+                                    ],
+                                    "label": "text",
+                                },
+                            ),
+                            5: ("wagtail.blocks.StructBlock", [[("text", 4)]], {}),
+                            6: ("wagtail.blocks.CharBlock", (), {"label": "warning"}),
+                            7: ("wagtail.blocks.StructBlock", [[("text", 6)]], {}),
+                            8: ("wagtail.blocks.CharBlock", (), {"label": "summary"}),
+                            9: ("wagtail.blocks.StructBlock", [[("summary", 8), ("text", 4)]], {}),
+                            10: ("wagtail.blocks.CharBlock", (), {"label": "button text"}),
+                            11: (
+                                "wagtail.blocks.PageChooserBlock",
+                                (),
+                                {"label": "page", "required": False},
+                            ),
+                            12: (
+                                "wagtail.blocks.URLBlock",
+                                (),
+                                {"label": "or web address", "required": False},
+                            ),
+                            13: (
+                                "wagtail.blocks.StructBlock",
+                                [[("text", 10), ("page", 11), ("url", 12)]],
+                                {},
+                            ),
+                            14: (
+                                "wagtail.documents.blocks.DocumentChooserBlock",
+                                (),
+                                {"label": "document"},
+                            ),
+                            15: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "link text (defaults to the title)", "required": False},
+                            ),
+                            16: (
+                                "wagtail.blocks.StructBlock",
+                                [[("document", 14), ("title", 15)]],
+                                {},
+                            ),
+                            17: ("wagtail.images.blocks.ImageBlock", [], {"label": "Image"}),
+                            18: ("cms_pages.blocks.OmbudsmanDetailsBlock", (), {}),
+                        },
+                        verbose_name="more information",
+                    ),
+                ),
+                (
+                    "online_form_page",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The page where residents start an online complaint.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                        verbose_name="online form",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'how to complain page',
+                "verbose_name": "how to complain page",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='PolicyPdf',
+            name="PolicyPdf",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(upload_to='policy-pdfs/')),
-                ('rendered_at', models.DateTimeField(auto_now_add=True)),
-                ('page', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='pdfs', to='cms_pages.policypage')),
-                ('revision', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='wagtailcore.revision')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("file", models.FileField(upload_to="policy-pdfs/")),
+                ("rendered_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "page",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="pdfs",
+                        to="cms_pages.policypage",
+                    ),
+                ),
+                (
+                    "revision",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="wagtailcore.revision",
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('page', 'revision'), name='one_pdf_per_revision')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("page", "revision"), name="one_pdf_per_revision"
+                    )
+                ],
             },
         ),
     ]

@@ -89,9 +89,7 @@ class PolicyPdf(models.Model):
     """The PDF of one published revision of a policy page, rendered once and kept."""
 
     page = models.ForeignKey(PolicyPage, on_delete=models.CASCADE, related_name="pdfs")
-    revision = models.ForeignKey(
-        "wagtailcore.Revision", on_delete=models.CASCADE, related_name="+"
-    )
+    revision = models.ForeignKey("wagtailcore.Revision", on_delete=models.CASCADE, related_name="+")
     file = models.FileField(upload_to="policy-pdfs/")
     rendered_at = models.DateTimeField(auto_now_add=True)
 

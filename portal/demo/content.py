@@ -297,8 +297,7 @@ ACCESSIBILITY = {
             "400% without the text spilling off the screen, get around the website using just "
             "a keyboard or speech recognition software, and listen to the website using a "
             "screen reader.",
-            "Our policy is also available as a PDF tagged for screen readers and in large "
-            "print.",
+            "Our policy is also available as a PDF tagged for screen readers and in large print.",
         ),
         ("heading", {"text": "How we test this website", "size": "h2"}),
         _para(

@@ -61,7 +61,7 @@ def page_without_js(browser):
 
 
 @pytest.fixture
-def live_demo(live_server, transactional_db):
+def live_demo(live_server, transactional_db, django_db_serialized_rollback):
     call_command("load_demo", "--address", live_server.url + "/", stdout=StringIO())
     return live_server
 
