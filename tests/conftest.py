@@ -20,3 +20,27 @@ def demo_site(db):
 
     call_command("load_demo", stdout=StringIO())
     return Site.objects.get(is_default_site=True)
+
+
+def restore_migration_data():
+    """Put back what migrations create (locale, root page and collection, staff groups, the
+    sign-off workflow) after a transactional test has flushed the database."""
+    import importlib
+
+    from django.apps import apps
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Collection, Locale, Page
+
+    # The flush also emptied the content types; their cache still holds the old ids.
+    ContentType.objects.clear_cache()
+    locale, _ = Locale.objects.get_or_create(language_code="en-gb")
+    if not Page.objects.filter(depth=1).exists():
+        Page.add_root(title="Root", slug="root", locale=locale)
+    if not Collection.objects.filter(depth=1).exists():
+        Collection.add_root(name="Root")
+    localize = importlib.import_module(
+        "wagtail_localize.migrations.0006_create_submit_translation_permission"
+    )
+    localize.create_submit_translation_permission(apps, None)
+    groups = importlib.import_module("cms_pages.migrations.0002_groups_and_workflow")
+    groups.create_groups_and_workflow(apps, None)

@@ -219,10 +219,9 @@ class ClosureDay(Orderable):
     panels = [FieldRowPanel([FieldPanel("date"), FieldPanel("description")])]
 
     class Meta(Orderable.Meta):
+        # No unique constraint on the date: the admin saves new rows before deleting removed
+        # ones, and a repeated date is harmless (the calendar holds a set of dates).
         verbose_name = _("closure day")
-        constraints = [
-            models.UniqueConstraint(fields=["settings", "date"], name="unique_closure_day")
-        ]
 
     def __str__(self):
         return f"{self.date:%d %B %Y} {self.description}".strip()

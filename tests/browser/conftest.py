@@ -11,6 +11,8 @@ from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
 from playwright.sync_api import sync_playwright
 
+from tests.conftest import restore_migration_data
+
 # Playwright's sync API runs an event loop in this thread; Django's ORM calls from the test
 # itself (fixtures, assertions) are still made synchronously, one at a time.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -61,7 +63,8 @@ def page_without_js(browser):
 
 
 @pytest.fixture
-def live_demo(live_server, transactional_db, django_db_serialized_rollback):
+def live_demo(transactional_db, live_server):
+    restore_migration_data()
     call_command("load_demo", "--address", live_server.url + "/", stdout=StringIO())
     return live_server
 

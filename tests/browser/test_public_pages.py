@@ -5,11 +5,7 @@ import pytest
 
 from tests.browser.conftest import axe_violations, describe, screenshot
 
-pytestmark = [
-    pytest.mark.browser,
-    # serialized_rollback keeps what migrations created (locale, root page, groups).
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.mark.parametrize(

@@ -21,6 +21,7 @@ SNAPSHOT_MODELS = [
     "cms_pages.PolicyPdf",
     "auth.User",
     "auth.Group",
+    "otp_static.StaticToken",
 ]
 
 
@@ -42,6 +43,11 @@ def test_demo_loads_the_landlord_and_prints_address_and_login():
     assert "http://127.0.0.1:8123/" in output
     assert "http://127.0.0.1:8123/admin/" in output
     assert "officer / example-homes-demo" in output
+    from django_otp.plugins.otp_static.models import StaticToken
+
+    codes = list(StaticToken.objects.values_list("token", flat=True))
+    assert len(codes) == 10
+    assert all(code in output for code in codes)
     from cms_pages.models import HomePage, PolicyPage
 
     assert HomePage.objects.live().count() == 1

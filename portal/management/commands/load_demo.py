@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django_otp.plugins.otp_static.models import StaticToken
 from wagtail.models import Locale, Page, Site
 
 from casework.code_provisions import CODE_URL, EDITION, SECTIONS
@@ -23,6 +24,7 @@ from cms_pages.models import (
     PolicyPage,
 )
 from portal.demo import content
+from portal.twofactor.services import backup_codes_issue, backup_codes_remaining
 
 DEMO_USERNAME = "officer"
 DEMO_PASSWORD = "example-homes-demo"  # noqa: S105 - a published demo login for 127.0.0.1 only
@@ -167,7 +169,17 @@ class Command(BaseCommand):
             user.set_password(DEMO_PASSWORD)
             user.save()
             user.groups.add(Group.objects.get(name="Complaints officer"))
+        # Admin sign-in needs a second factor: keep a few backup codes ready for the demo.
+        if backup_codes_remaining(user) < 3:
+            backup_codes_issue(user=user)
         return user
+
+    def backup_codes(self, user) -> list[str]:
+        return sorted(
+            StaticToken.objects.filter(device__user=user, device__confirmed=True).values_list(
+                "token", flat=True
+            )
+        )
 
     def report(self, address: str, user) -> None:
         self.stdout.write("")
@@ -175,4 +187,9 @@ class Command(BaseCommand):
         self.stdout.write(f"  Website:      {address}")
         self.stdout.write(f"  Staff admin:  {address}admin/")
         self.stdout.write(f"  Staff login:  {user.username} / {DEMO_PASSWORD}")
+        self.stdout.write(
+            "  Second step:  one of these backup codes (each works once; set up an "
+            "authenticator app after signing in):"
+        )
+        self.stdout.write("                " + "  ".join(self.backup_codes(user)))
         self.stdout.write("")
