@@ -29,13 +29,17 @@ def restore_migration_data():
 
     from django.apps import apps
     from django.contrib.contenttypes.models import ContentType
-    from wagtail.models import Collection, Locale, Page
+    from wagtail.models import Collection, Locale, Page, Site
 
     # The flush also emptied the content types; their cache still holds the old ids.
     ContentType.objects.clear_cache()
     locale, _ = Locale.objects.get_or_create(language_code="en-gb")
     if not Page.objects.filter(depth=1).exists():
         Page.add_root(title="Root", slug="root", locale=locale)
+    if not Site.objects.exists():
+        Site.objects.create(
+            hostname="localhost", root_page=Page.objects.get(depth=1), is_default_site=True
+        )
     if not Collection.objects.filter(depth=1).exists():
         Collection.add_root(name="Root")
     localize = importlib.import_module(
@@ -44,3 +48,7 @@ def restore_migration_data():
     localize.create_submit_translation_permission(apps, None)
     groups = importlib.import_module("cms_pages.migrations.0002_groups_and_workflow")
     groups.create_groups_and_workflow(apps, None)
+    casework_groups = importlib.import_module(
+        "casework.migrations.0003_casework_group_permissions"
+    )
+    casework_groups.grant(apps, None)

@@ -1,5 +1,6 @@
 from casework.models.cases import Case, ComplaintCategory, Extension, ReferenceCounter, Stage
 from casework.models.ombudsman import OmbudsmanScheme
+from casework.models.outbox import OutboundEmail
 from casework.models.people import (
     ContactRestriction,
     Disclosure,
@@ -45,6 +46,7 @@ __all__ = [
     "OmbudsmanOrder",
     "OmbudsmanReferral",
     "OmbudsmanScheme",
+    "OutboundEmail",
     "OutstandingAction",
     "Person",
     "ReasonableAdjustment",

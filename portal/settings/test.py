@@ -12,3 +12,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"
 WAGTAILADMIN_BASE_URL = "http://testserver"
+
+# Wagtail caches site root paths; a cache shared between tests would serve one test another's
+# sites.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}

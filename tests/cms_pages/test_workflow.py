@@ -58,7 +58,9 @@ def test_editor_change_waits_for_approval_then_goes_live(client, demo_site):
     editor = member_of("Comms editor")
     login_verified(client, editor)
     assert client.get(edit_url).status_code == 200
-    response = client.post(edit_url, policy_form(page, heading="Our promise", action="action-submit"))
+    response = client.post(
+        edit_url, policy_form(page, heading="Our promise", action="action-submit")
+    )
     assert response.status_code == 302, response.content.decode()[:2000]
 
     page.refresh_from_db()

@@ -79,7 +79,7 @@ class Command(BaseCommand):
         site.site_name = content.LANDLORD["landlord_name"]
         site.save()
         # Wagtail's "Welcome to your new Wagtail site!" page is not ours to keep.
-        if old_root and old_root.pk != home.pk and type(old_root.specific) is Page:
+        if old_root and old_root.depth > 1 and type(old_root.specific) is Page:
             old_root.delete()
         return site
 

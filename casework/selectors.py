@@ -1,0 +1,172 @@
+"""Reads: the state of a case's clocks, and the lists staff work from."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from casework.choices import ActionStatus, AdjustmentStatus, CaseStatus, RemedyStatus
+from casework.deadlines import WorkingDayCalendar, days_left, local_date
+from casework.models import Case, OutstandingAction, ReasonableAdjustment, Stage
+
+
+@dataclass(frozen=True)
+class Clock:
+    """One deadline on a case, as it stands on `today`."""
+
+    label: str
+    provision: str
+    due_on: dt.date
+    done_on: dt.date | None
+    days_left: int | None  # working days; negative when overdue; None once done
+
+    @property
+    def overdue(self) -> bool:
+        return self.done_on is None and self.days_left is not None and self.days_left < 0
+
+    @property
+    def done_late(self) -> bool:
+        return self.done_on is not None and self.done_on > self.due_on
+
+
+def _clock(label, provision, due_on, done, today, calendar) -> Clock:
+    done_on = local_date(done) if done else None
+    return Clock(
+        label=label,
+        provision=provision,
+        due_on=due_on,
+        done_on=done_on,
+        days_left=None if done_on else days_left(due_on, today, calendar),
+    )
+
+
+def stage_clocks(stage: Stage, *, today: dt.date, calendar: WorkingDayCalendar) -> list[Clock]:
+    first = stage.number == 1
+    clocks = [
+        _clock(
+            _("Stage %(n)d acknowledgement") % {"n": stage.number},
+            "6.2" if first else "6.11",
+            stage.acknowledgement_due_on,
+            stage.acknowledged_at or stage.refused_at,
+            today,
+            calendar,
+        )
+    ]
+    if stage.response_due_on:
+        clocks.append(
+            _clock(
+                _("Stage %(n)d response") % {"n": stage.number},
+                "6.3" if first else "6.14",
+                stage.response_due_on,
+                stage.responded_at or stage.case.closed_at,
+                today,
+                calendar,
+            )
+        )
+    if stage.next_update_due_on and not stage.responded_at:
+        clocks.append(
+            _clock(_("Next agreed update"), "5.9", stage.next_update_due_on, None, today, calendar)
+        )
+    return clocks
+
+
+def case_clocks(case: Case, *, today: dt.date, calendar: WorkingDayCalendar) -> list[Clock]:
+    """Every clock on the case: stages, outstanding actions, remedies and Ombudsman evidence."""
+    clocks = []
+    for stage in sorted(case.stages.all(), key=lambda s: s.number):
+        clocks.extend(stage_clocks(stage, today=today, calendar=calendar))
+    for action in case.actions.all():
+        if action.status != ActionStatus.CANCELLED:
+            clocks.append(
+                _clock(
+                    _("Action: %(what)s") % {"what": action.description[:60]},
+                    "6.6",
+                    action.due_on,
+                    action.completed_on,
+                    today,
+                    calendar,
+                )
+            )
+    for remedy in case.remedies.all():
+        if remedy.due_on and remedy.status != RemedyStatus.DECLINED:
+            clocks.append(
+                _clock(
+                    _("Remedy: %(what)s") % {"what": remedy.get_kind_display()},
+                    "7.3",
+                    remedy.due_on,
+                    remedy.completed_on,
+                    today,
+                    calendar,
+                )
+            )
+    for referral in case.ombudsman_referrals.all():
+        for request in referral.evidence_requests.all():
+            clocks.append(
+                _clock(
+                    _("Evidence to the Ombudsman"),
+                    "",
+                    request.due_on,
+                    request.sent_on,
+                    today,
+                    calendar,
+                )
+            )
+    return clocks
+
+
+def cases_with_clocks(queryset: QuerySet) -> QuerySet:
+    """What case_clocks reads, in a fixed number of queries however many cases there are."""
+    return queryset.select_related("resident", "representative", "category").prefetch_related(
+        "stages__handler",
+        "actions",
+        "remedies",
+        "ombudsman_referrals__evidence_requests",
+    )
+
+
+def overdue_q(today: dt.date) -> Q:
+    """Cases with an open stage clock past its date."""
+    return Q(
+        stages__acknowledged_at__isnull=True,
+        stages__refused_at__isnull=True,
+        stages__acknowledgement_due_on__lt=today,
+        status__in=[CaseStatus.LOGGED, CaseStatus.STAGE2_REQUESTED],
+    ) | Q(
+        stages__responded_at__isnull=True,
+        stages__response_due_on__lt=today,
+        status__in=[CaseStatus.STAGE1, CaseStatus.STAGE2],
+    )
+
+
+def due_by_q(last_day: dt.date) -> Q:
+    """Cases with an open stage clock falling due on or before `last_day`."""
+    return Q(
+        stages__acknowledged_at__isnull=True,
+        stages__refused_at__isnull=True,
+        stages__acknowledgement_due_on__lte=last_day,
+        status__in=[CaseStatus.LOGGED, CaseStatus.STAGE2_REQUESTED],
+    ) | Q(
+        stages__responded_at__isnull=True,
+        stages__response_due_on__lte=last_day,
+        status__in=[CaseStatus.STAGE1, CaseStatus.STAGE2],
+    )
+
+
+def adjustment_reviews_due(*, on_or_before: dt.date) -> QuerySet:
+    """Reasonable adjustments whose review has fallen due (Code 5.10: keep them under review)."""
+    return ReasonableAdjustment.objects.filter(
+        status=AdjustmentStatus.ACTIVE, next_review_on__lte=on_or_before
+    ).select_related("person")
+
+
+def actions_due(*, on_or_before: dt.date, owner=None) -> QuerySet:
+    actions = OutstandingAction.objects.filter(status=ActionStatus.OPEN, due_on__lte=on_or_before)
+    if owner is not None:
+        actions = actions.filter(owner=owner)
+    return actions.select_related("case")
+
+
+def today() -> dt.date:
+    return timezone.localdate()
