@@ -49,7 +49,8 @@ def stage_clocks(stage: Stage, *, today: dt.date, calendar: WorkingDayCalendar) 
             _("Stage %(n)d acknowledgement") % {"n": stage.number},
             "6.2" if first else "6.11",
             stage.acknowledgement_due_on,
-            stage.acknowledged_at or stage.refused_at,
+            # A case withdrawn or closed before acknowledgement stops the clock.
+            stage.acknowledged_at or stage.refused_at or stage.case.closed_at,
             today,
             calendar,
         )
@@ -127,30 +128,44 @@ def cases_with_clocks(queryset: QuerySet) -> QuerySet:
 
 
 def overdue_q(today: dt.date) -> Q:
-    """Cases with an open stage clock past its date."""
-    return Q(
-        stages__acknowledged_at__isnull=True,
-        stages__refused_at__isnull=True,
-        stages__acknowledgement_due_on__lt=today,
-        status__in=[CaseStatus.LOGGED, CaseStatus.STAGE2_REQUESTED],
-    ) | Q(
-        stages__responded_at__isnull=True,
-        stages__response_due_on__lt=today,
-        status__in=[CaseStatus.STAGE1, CaseStatus.STAGE2],
+    """Cases with a clock past its date: an open stage, an outstanding action or a remedy."""
+    return (
+        _work_due_q(today, "lt")
+        | Q(
+            stages__acknowledged_at__isnull=True,
+            stages__refused_at__isnull=True,
+            stages__acknowledgement_due_on__lt=today,
+            status__in=[CaseStatus.LOGGED, CaseStatus.STAGE2_REQUESTED],
+        )
+        | Q(
+            stages__responded_at__isnull=True,
+            stages__response_due_on__lt=today,
+            status__in=[CaseStatus.STAGE1, CaseStatus.STAGE2],
+        )
     )
 
 
 def due_by_q(last_day: dt.date) -> Q:
-    """Cases with an open stage clock falling due on or before `last_day`."""
-    return Q(
-        stages__acknowledged_at__isnull=True,
-        stages__refused_at__isnull=True,
-        stages__acknowledgement_due_on__lte=last_day,
-        status__in=[CaseStatus.LOGGED, CaseStatus.STAGE2_REQUESTED],
-    ) | Q(
-        stages__responded_at__isnull=True,
-        stages__response_due_on__lte=last_day,
-        status__in=[CaseStatus.STAGE1, CaseStatus.STAGE2],
+    """Cases with a clock falling due on or before `last_day`."""
+    return (
+        _work_due_q(last_day, "lte")
+        | Q(
+            stages__acknowledged_at__isnull=True,
+            stages__refused_at__isnull=True,
+            stages__acknowledgement_due_on__lte=last_day,
+            status__in=[CaseStatus.LOGGED, CaseStatus.STAGE2_REQUESTED],
+        )
+        | Q(
+            stages__responded_at__isnull=True,
+            stages__response_due_on__lte=last_day,
+            status__in=[CaseStatus.STAGE1, CaseStatus.STAGE2],
+        )
+    )
+
+
+def _work_due_q(day: dt.date, lookup: str) -> Q:
+    return Q(**{"actions__status": ActionStatus.OPEN, f"actions__due_on__{lookup}": day}) | Q(
+        **{"remedies__status": RemedyStatus.OFFERED, f"remedies__due_on__{lookup}": day}
     )
 
 

@@ -2,6 +2,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+# Each module registers its own admin URLs, menu items and panels.
+from casework.admin_hooks import cases, intake  # noqa: F401
 from casework.models import OmbudsmanScheme
 
 

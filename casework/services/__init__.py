@@ -23,6 +23,7 @@ from casework.services.people import (
     disclosure_record,
     sensitive_data_viewed,
 )
+from casework.services.person_details import adjustment_end, person_update
 from casework.services.record import (
     TransitionRefused,
     correspondence_record,
@@ -47,6 +48,7 @@ __all__ = [
     "TransitionRefused",
     "action_add",
     "action_complete",
+    "adjustment_end",
     "adjustment_record",
     "case_close",
     "case_log",
@@ -64,6 +66,7 @@ __all__ = [
     "note_add",
     "ombudsman_referral_record",
     "order_complied",
+    "person_update",
     "reference_allocate",
     "related_issue_add",
     "remedy_add",

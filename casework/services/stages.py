@@ -238,6 +238,7 @@ def stage_agree_updates(*, case: Case, actor, interval_days: int) -> Stage:
 @transaction.atomic
 def stage_update_sent(*, case: Case, actor, summary: str) -> Stage:
     """Record an update to the resident; the next one falls due an interval later."""
+    _require_status("agree_updates", case)
     refuse_if([] if summary.strip() else [_("Say what the update told the resident.")])
     stage = _open_stage(case)
     if stage.update_interval_days:

@@ -48,10 +48,13 @@ def test_queued_mail_is_sent_after_commit(django_capture_on_commit_callbacks, sw
 def test_nothing_is_sent_when_the_change_is_rolled_back(
     django_capture_on_commit_callbacks, switchable_mail
 ):
-    with django_capture_on_commit_callbacks(execute=True), pytest.raises(RuntimeError):
-        with transaction.atomic():
-            queue()
-            raise RuntimeError("the service failed after queueing")
+    with (
+        django_capture_on_commit_callbacks(execute=True),
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        queue()
+        raise RuntimeError("the service failed after queueing")
     assert OutboundEmail.objects.count() == 0
     assert mail.outbox == []
 

@@ -1,0 +1,5 @@
+"""Wagtail admin screens for casework, registered from casework/wagtail_hooks.py.
+
+- `cases`: the case list, the case page and its transition forms (/admin/cases/).
+- `intake`: logging a case, people and what they tell us, the dashboard panel (/admin/intake/).
+"""

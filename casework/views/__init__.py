@@ -1,0 +1,1 @@
+"""Thin admin screens over the casework services, one package per area."""

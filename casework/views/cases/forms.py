@@ -1,0 +1,207 @@
+"""One short form per transition of a case, and the fields they share with the other forms
+(`record_forms`).
+
+The forms only collect values. The rules live in the services: a field the service checks is
+optional here, so a member of staff sees the service's own message, which cites the Code. A
+form's field names are the keyword arguments of the service it feeds.
+"""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.widgets import AdminDateInput
+
+from casework.choices import (
+    Channel,
+    Decision,
+)
+from casework.models import ExclusionReason
+from casework.process import process_settings
+from casework.views.cases.access import case_workers, user_label
+
+
+def text(label, *, required=False, help_text="", rows=4):
+    return forms.CharField(
+        label=label,
+        required=required,
+        help_text=help_text,
+        widget=forms.Textarea(attrs={"rows": rows}),
+    )
+
+
+def date(label, *, required=False, help_text=""):
+    return forms.DateField(
+        label=label, required=required, help_text=help_text, widget=AdminDateInput
+    )
+
+
+def channel_choice(label):
+    return forms.ChoiceField(
+        label=label, required=False, choices=[("", "---------"), *Channel.choices]
+    )
+
+
+class UserChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return user_label(obj)
+
+
+class LabelledChoiceField(forms.ModelChoiceField):
+    """Choices labelled by a function of the object rather than its str()."""
+
+    def __init__(self, *args, label_from=str, **kwargs):
+        self.label_from = label_from
+        super().__init__(*args, **kwargs)
+
+    def label_from_instance(self, obj):
+        return self.label_from(obj)
+
+
+def staff_choice(label, help_text=""):
+    return UserChoiceField(
+        label=label, queryset=case_workers(), required=False, help_text=help_text
+    )
+
+
+def conflict_field():
+    return text(
+        _("Handler's conflict-of-interest declaration"),
+        help_text=_("Write “None” if they have none."),
+        rows=2,
+    )
+
+
+class CaseActionForm(forms.Form):
+    """A form about `case`, filled in by `user`."""
+
+    def __init__(self, *args, case, user, **kwargs):
+        self.case = case
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+
+class AcknowledgeForm(CaseActionForm):
+    definition = text(
+        _("Complaint definition"),
+        help_text=_(
+            "What we understand the complaint to be (Code 5.6). If it is unclear, ask the "
+            "resident first."
+        ),
+    )
+    outcomes_sought = text(_("Outcomes the resident is looking for"))
+    responsibility = text(
+        _("What we are and are not responsible for (optional)"),
+        help_text=_("Code 5.7: say which parts are for us and which are not."),
+    )
+    handler = staff_choice(_("Handler"))
+    conflict_of_interest = conflict_field()
+
+
+class AssignForm(CaseActionForm):
+    handler = staff_choice(_("Handler"))
+    conflict_of_interest = conflict_field()
+
+
+class RefuseForm(CaseActionForm):
+    applies_to = ExclusionReason.AppliesTo.ACCEPTING
+
+    exclusion_reason = LabelledChoiceField(
+        label=_("Reason in the complaints policy"),
+        queryset=ExclusionReason.objects.none(),
+        required=False,
+        widget=forms.RadioSelect,
+        label_from=lambda reason: reason.title,
+    )
+    explanation = text(
+        _("Why the reason applies to this case"),
+        help_text=_(
+            "Each decision is made on the facts of this case (Code 2.5). The resident is told "
+            "why in writing, and that they can ask the Ombudsman to review it (Code 2.4)."
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["exclusion_reason"].queryset = process_settings().exclusion_reasons.filter(
+            applies_to__in=[self.applies_to, ExclusionReason.AppliesTo.BOTH]
+        )
+
+
+class RefuseEscalationForm(RefuseForm):
+    applies_to = ExclusionReason.AppliesTo.ESCALATING
+
+
+class ExtendForm(CaseActionForm):
+    working_days = forms.IntegerField(label=_("Extra working days"), required=False)
+    reason = text(_("Reason, as explained to the resident"))
+    good_reason = text(
+        _("Good reason for going beyond the limit (optional)"),
+        help_text=_("Only for an extension longer than the limit. It is reported as such."),
+    )
+    resident_told_on = date(_("Date the resident was told"))
+    ombudsman_details_given = forms.BooleanField(
+        label=_("The notice to the resident includes the Ombudsman's contact details"),
+        required=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        timescales = process_settings().timescales()
+        stage = self.case.current_stage
+        limit = (
+            timescales.stage2_extension
+            if stage and stage.number == 2
+            else timescales.stage1_extension
+        )
+        self.fields["working_days"].help_text = _(
+            "Up to %(limit)d working days. A longer extension needs a good reason."
+        ) % {"limit": limit}
+
+
+class AgreeUpdatesForm(CaseActionForm):
+    interval_days = forms.IntegerField(
+        label=_("How often the resident will be updated, in working days"),
+        required=False,
+        help_text=_("Code 5.9: agree this when the answer will take longer than planned."),
+    )
+
+
+class RespondForm(CaseActionForm):
+    decision = forms.ChoiceField(
+        label=_("Decision"), choices=Decision.choices, required=False, widget=forms.RadioSelect
+    )
+    reasons = text(
+        _("Reasons"),
+        help_text=_("Answer each point of the complaint definition, in plain words."),
+        rows=6,
+    )
+    no_remedy_reason = text(
+        _("Why no remedy is due (optional)"),
+        help_text=_("Only when nothing needs putting right."),
+    )
+    actions_confirmed = forms.BooleanField(
+        label=_("I have recorded the outstanding actions (or there are none)"), required=False
+    )
+
+
+class EscalateForm(CaseActionForm):
+    detail = text(
+        _("What is still unresolved (optional)"),
+        help_text=_("Nobody has to give a reason to escalate (Code 6.12)."),
+    )
+    channel = channel_choice(_("How they asked (optional)"))
+
+
+class WithdrawForm(CaseActionForm):
+    reason = text(_("Reason (optional)"), rows=2)
+
+
+class CloseForm(CaseActionForm):
+    """No questions: closing is refused while remedies or outstanding actions are open."""
+
+
+class RaiseComplaintForm(CaseActionForm):
+    description = text(
+        _("What the person is unhappy about, in their words"),
+        help_text=_("Code 1.5: the service request carries on alongside the complaint."),
+    )
+    channel = channel_choice(_("How they told us (optional)"))
