@@ -105,35 +105,62 @@ def complaint_acknowledge(
     return stage
 
 
+def _stage_refuse(
+    *,
+    case: Case,
+    actor,
+    stage_number: int,
+    transition: str,
+    check,
+    exclusion_reason,
+    explanation: str,
+    status: str,
+    event: str,
+    summary: str,
+) -> Stage:
+    """Record a refusal at a stage: the policy reason and why it applies to this case."""
+    _require_status(transition, case)
+    refuse_if(
+        check(
+            exclusion_reason_id=exclusion_reason.pk if exclusion_reason else None,
+            explanation=explanation,
+        )
+    )
+    stage = case.stages.get(number=stage_number)
+    stage.refusal_reason = exclusion_reason
+    stage.refusal_explanation = explanation.strip()
+    stage.refused_at = timezone.now()
+    stage.save()
+    case.status = status
+    case.save(update_fields=["status"])
+    timeline_record(
+        case=case,
+        actor=actor,
+        event=event,
+        summary=summary % {"reason": exclusion_reason.title, "explanation": explanation.strip()},
+        visibility=Visibility.RESIDENT,
+        data={"exclusion_reason": exclusion_reason.pk},
+    )
+    return stage
+
+
 @transaction.atomic
 def complaint_refuse(
     *, case: Case, actor, exclusion_reason: ExclusionReason | None, explanation: str
 ) -> Stage:
     """Do not accept a complaint, for a policy reason explained for this case (Code 2.1-2.5)."""
-    _require_status("refuse", case)
-    refuse_if(
-        check_refuse(
-            exclusion_reason_id=exclusion_reason.pk if exclusion_reason else None,
-            explanation=explanation,
-        )
-    )
-    stage = case.stages.get(number=1)
-    stage.refusal_reason = exclusion_reason
-    stage.refusal_explanation = explanation.strip()
-    stage.refused_at = timezone.now()
-    stage.save()
-    case.status = CaseStatus.NOT_ACCEPTED
-    case.save(update_fields=["status"])
-    timeline_record(
+    return _stage_refuse(
         case=case,
         actor=actor,
+        stage_number=1,
+        transition="refuse",
+        check=check_refuse,
+        exclusion_reason=exclusion_reason,
+        explanation=explanation,
+        status=CaseStatus.NOT_ACCEPTED,
         event="not_accepted",
-        summary=_("Not accepted: %(reason)s. %(explanation)s")
-        % {"reason": exclusion_reason.title, "explanation": explanation.strip()},
-        visibility=Visibility.RESIDENT,
-        data={"exclusion_reason": exclusion_reason.pk},
+        summary=_("Not accepted: %(reason)s. %(explanation)s"),
     )
-    return stage
 
 
 @transaction.atomic
@@ -348,27 +375,15 @@ def escalation_refuse(
     *, case: Case, actor, exclusion_reason: ExclusionReason | None, explanation: str
 ) -> Stage:
     """Refuse to escalate, only for a reason in the policy, explained (Code 5.11, 2.4)."""
-    _require_status("refuse_escalation", case)
-    refuse_if(
-        check_refuse_escalation(
-            exclusion_reason_id=exclusion_reason.pk if exclusion_reason else None,
-            explanation=explanation,
-        )
-    )
-    stage = case.stages.get(number=2)
-    stage.refusal_reason = exclusion_reason
-    stage.refusal_explanation = explanation.strip()
-    stage.refused_at = timezone.now()
-    stage.save()
-    case.status = CaseStatus.ESCALATION_REFUSED
-    case.save(update_fields=["status"])
-    timeline_record(
+    return _stage_refuse(
         case=case,
         actor=actor,
+        stage_number=2,
+        transition="refuse_escalation",
+        check=check_refuse_escalation,
+        exclusion_reason=exclusion_reason,
+        explanation=explanation,
+        status=CaseStatus.ESCALATION_REFUSED,
         event="escalation_refused",
-        summary=_("Stage 2 refused: %(reason)s. %(explanation)s")
-        % {"reason": exclusion_reason.title, "explanation": explanation.strip()},
-        visibility=Visibility.RESIDENT,
-        data={"exclusion_reason": exclusion_reason.pk},
+        summary=_("Stage 2 refused: %(reason)s. %(explanation)s"),
     )
-    return stage
