@@ -38,8 +38,11 @@ node_modules/.installed: package.json package-lock.json
 frontend: node_modules/.installed
 	npm run --silent build
 
+# Compiles every catalogue in locale/ and the apps (skipped while there are none yet).
 messages: $(VENV)/.installed
-	$(PY) manage.py compilemessages --ignore=node_modules --ignore=.venv -v 0
+	@if find locale portal casework cms_pages -name '*.po' 2>/dev/null | grep -q .; then \
+		$(PY) manage.py compilemessages --ignore=node_modules --ignore=.venv -v 0; \
+	fi
 
 check: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
