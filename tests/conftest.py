@@ -48,7 +48,5 @@ def restore_migration_data():
     localize.create_submit_translation_permission(apps, None)
     groups = importlib.import_module("cms_pages.migrations.0002_groups_and_workflow")
     groups.create_groups_and_workflow(apps, None)
-    casework_groups = importlib.import_module(
-        "casework.migrations.0003_casework_group_permissions"
-    )
+    casework_groups = importlib.import_module("casework.migrations.0003_casework_group_permissions")
     casework_groups.grant(apps, None)
