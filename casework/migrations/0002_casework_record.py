@@ -4,7 +4,6 @@ import casework.models.record
 import django.core.files.storage
 import django.db.models.deletion
 import django.utils.timezone
-import pathlib
 from django.conf import settings
 from django.db import migrations, models
 
@@ -49,7 +48,7 @@ class Migration(migrations.Migration):
             name='CaseDocument',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(max_length=255, storage=django.core.files.storage.FileSystemStorage(location=pathlib.PurePosixPath('/work/main/var/private')), upload_to=casework.models.record.document_path)),
+                ('file', models.FileField(max_length=255, storage=casework.models.record.get_private_storage, upload_to=casework.models.record.document_path)),
                 ('original_name', models.CharField(max_length=255, verbose_name='file name')),
                 ('content_type', models.CharField(max_length=100)),
                 ('size', models.PositiveIntegerField()),

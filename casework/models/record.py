@@ -87,6 +87,11 @@ class PrivateStorage(LazyObject):
 private_storage = PrivateStorage()
 
 
+def get_private_storage():
+    """A callable, so that migrations record a reference rather than this machine's path."""
+    return private_storage
+
+
 def document_path(instance, filename):
     return f"cases/{instance.case_id}/{uuid.uuid4().hex}"
 
@@ -133,7 +138,9 @@ class CaseDocument(models.Model):
         on_delete=models.PROTECT,
         related_name="documents",
     )
-    file = models.FileField(storage=private_storage, upload_to=document_path, max_length=255)
+    file = models.FileField(
+        storage=get_private_storage, upload_to=document_path, max_length=255
+    )
     original_name = models.CharField(_("file name"), max_length=255)
     content_type = models.CharField(max_length=100)
     size = models.PositiveIntegerField()
