@@ -138,9 +138,7 @@ class CaseDocument(models.Model):
         on_delete=models.PROTECT,
         related_name="documents",
     )
-    file = models.FileField(
-        storage=get_private_storage, upload_to=document_path, max_length=255
-    )
+    file = models.FileField(storage=get_private_storage, upload_to=document_path, max_length=255)
     original_name = models.CharField(_("file name"), max_length=255)
     content_type = models.CharField(max_length=100)
     size = models.PositiveIntegerField()
