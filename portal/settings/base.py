@@ -16,6 +16,7 @@ INSTALLED_APPS = [
     "cms_pages",
     "portal",
     "portal.twofactor",
+    "portal.raise_case",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

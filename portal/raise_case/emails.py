@@ -1,0 +1,69 @@
+"""The email that confirms a case was received.
+
+Written to the casework outbox in the same transaction as the case, so it is sent after the
+case is saved, retried when the mail server is down, and never sent twice.
+"""
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+from django.utils.translation import override
+from wagtail.models import Site
+
+from casework.choices import CaseKind
+from casework.models import Case, OmbudsmanScheme, Person
+from casework.outbox import email_queue
+from cms_pages.models import BrandingSettings
+
+
+def recipient(case: Case) -> Person | None:
+    """Whoever we reply to: the representative when there is one, else the resident."""
+    for person in (case.representative, case.resident):
+        if person is not None and person.email:
+            return person
+    return None
+
+
+def confirmation_context(case: Case) -> dict:
+    stage = case.stage(1) if case.is_complaint else None
+    site = Site.objects.filter(is_default_site=True).first()
+    branding = BrandingSettings.for_site(site) if site else BrandingSettings()
+    return {
+        "case": case,
+        "kind": case.kind,
+        "kinds": CaseKind,
+        "acknowledgement_due_on": stage.acknowledgement_due_on if stage else None,
+        "ombudsman": OmbudsmanScheme.for_kind(),
+        "branding": branding,
+    }
+
+
+def subject_for(case: Case) -> str:
+    subjects = {
+        CaseKind.COMPLAINT: _("We have received your complaint: %(reference)s"),
+        CaseKind.SERVICE_REQUEST: _("We have received your request: %(reference)s"),
+        CaseKind.COMPLIMENT: _("Thank you for your compliment: %(reference)s"),
+        CaseKind.COMMENT: _("Thank you for your comment: %(reference)s"),
+    }
+    return subjects[CaseKind(case.kind)] % {"reference": case.reference}
+
+
+def queue_submission_confirmation(case: Case) -> str:
+    """Queue the email with the reference and what happens next, inside the transaction that
+    logs the case. Returns the address it will go to, or "" when there is none."""
+    person = recipient(case)
+    if person is None:
+        return ""
+    language = person.preferred_language or settings.LANGUAGE_CODE
+    with override(language):
+        context = {**confirmation_context(case), "person": person}
+        email_queue(
+            to=[person.email],
+            subject=subject_for(case),
+            body_text=render_to_string("raise_case/email/confirmation.txt", context),
+            body_html=render_to_string("raise_case/email/confirmation.html", context),
+            purpose="submission_confirmation",
+            case=case,
+            dedupe_key=f"submission-confirmation:{case.pk}",
+        )
+    return person.email
