@@ -19,9 +19,14 @@ GROUP_PERMISSIONS = {
 
 def grant(apps, schema_editor):
     app_config = global_apps.get_app_config("casework")
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None
+    # Put back the app's models_module afterwards: Django's post_migrate handlers skip apps
+    # without one.
+    models_module = app_config.models_module
+    app_config.models_module = models_module or True
+    try:
+        create_permissions(app_config, apps=apps, verbosity=0)
+    finally:
+        app_config.models_module = models_module
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     for group_name, codenames in GROUP_PERMISSIONS.items():

@@ -81,10 +81,15 @@ def _permission(apps, app_label, codename):
 
 def create_groups_and_workflow(apps, schema_editor):
     # Permissions are normally created after all migrations have run; we need them now.
+    # create_permissions skips apps whose models_module is unset; put back what was there, or
+    # Django's own post_migrate handlers would skip every app afterwards.
     for app_config in global_apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
+        models_module = app_config.models_module
+        app_config.models_module = models_module or True
+        try:
+            create_permissions(app_config, apps=apps, verbosity=0)
+        finally:
+            app_config.models_module = models_module
 
     Group = apps.get_model("auth", "Group")
     Page = apps.get_model("wagtailcore", "Page")
