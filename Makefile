@@ -12,6 +12,7 @@ HOST := 127.0.0.1
 ## run: set everything up, load the demo landlord and serve it on http://127.0.0.1:$(PORT)/
 run: setup
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py createcachetable
 	$(PY) manage.py load_demo --address http://$(HOST):$(PORT)/
 	$(PY) manage.py runserver $(HOST):$(PORT)
 

@@ -1,6 +1,7 @@
 """Fixtures shared by the whole suite."""
 
 import pytest
+from django.core.cache import caches
 
 
 @pytest.fixture(autouse=True)
@@ -50,3 +51,9 @@ def restore_migration_data():
     groups.create_groups_and_workflow(apps, None)
     casework_groups = importlib.import_module("casework.migrations.0003_casework_group_permissions")
     casework_groups.grant(apps, None)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    # Every test starts with no requests counted against the public forms' limits.
+    caches["ratelimit"].clear()

@@ -18,6 +18,7 @@ from django.views.generic import TemplateView
 from casework.choices import CaseKind
 from casework.models import Case
 from casework.process import process_settings
+from cms_pages.models import ComplaintStartPage
 from portal.raise_case import forms, summary, uploads
 from portal.raise_case.emails import queue_submission_confirmation
 from portal.raise_case.journey import (
@@ -34,6 +35,7 @@ from portal.raise_case.journey import (
     available_contact_methods,
 )
 from portal.raise_case.submission import answers_submit, consent_deemed
+from portal.ratelimits import limited, wait_message
 
 logger = logging.getLogger(__name__)
 
@@ -65,7 +67,15 @@ class JourneyMixin:
 
 
 class StartView(TemplateView):
+    """The start page the comms team edit in Wagtail when it is published in the reader's
+    language; otherwise this built-in one, translated through gettext."""
+
     template_name = "raise_case/start.html"
+
+    def get(self, request, *args, **kwargs):
+        if page := ComplaintStartPage.for_request(request):
+            return redirect(page.get_url(request))
+        return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(**kwargs, **upload_limits())
@@ -169,7 +179,10 @@ class UploadStepView(StepView):
             self.journey.save_draft(self.step, self.raw_answers(request.POST))
             return HttpResponseRedirect(request.get_full_path())
         files = request.FILES.getlist(self.upload_field)
-        problems = uploads.accept(self.journey, files, purpose=self.upload_purpose)
+        if files and limited(request, "upload"):
+            problems = [wait_message()]
+        else:
+            problems = uploads.accept(self.journey, files, purpose=self.upload_purpose)
         if request.POST.get("action") == "upload":
             self.journey.save_draft(self.step, self.raw_answers(request.POST))
             if not files:
@@ -302,8 +315,11 @@ class CheckAnswersView(JourneyMixin, View):
             return redirect("raise_case:confirmation")
         if missing := self.journey.missing():
             return redirect(step_url(missing[0]))
+        return self.render()
+
+    def render(self, *, problem: str = "", status: int = 200):
         return render(
-            request,
+            self.request,
             self.template_name,
             {
                 "sections": summary.sections(self.journey),
@@ -313,7 +329,9 @@ class CheckAnswersView(JourneyMixin, View):
                 "token": self.journey.submission_token(),
                 "honeypot": HONEYPOT,
                 "back_url": step_url(self.journey.steps()[-1]),
+                "problem": problem,
             },
+            status=status,
         )
 
     def post(self, request, *args, **kwargs):
@@ -329,6 +347,9 @@ class CheckAnswersView(JourneyMixin, View):
                 return redirect("raise_case:check")
             if missing := self.journey.missing():
                 return redirect(step_url(missing[0]))
+            if limited(request, "submit"):
+                # Too many from one address: nothing is made, the answers wait here.
+                return self.render(problem=wait_message(), status=429)
             self.note_honeypot(request)
             if self.journey.honeypot_filled:
                 logger.warning("No case made: the honeypot was filled (%s)", self.journey.id)

@@ -17,6 +17,7 @@ INSTALLED_APPS = [
     "portal",
     "portal.twofactor",
     "portal.raise_case",
+    "django_ratelimit",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -136,6 +137,27 @@ WAGTAIL_SITE_NAME = "Redress"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt", "csv", "xlsx"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+
+# Rate limits (django-ratelimit) count in the database, so every web process sees the same
+# counts; `manage.py createcachetable` (run by `make run` and the deployment steps) makes the table.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "ratelimit": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "redress_ratelimit",
+    },
+}
+RATELIMIT_USE_CACHE = "ratelimit"
+# django-ratelimit prefers memcached or Redis, whose increments are atomic; the database cache's
+# are not, so two requests at the same instant may both be counted as one. For limits meant to
+# stop floods (tens an hour), that is close enough, and Redress needs no extra server.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003"]
+# How often one address may do each thing before being asked to wait (django-ratelimit rates).
+REDRESS_RATE_LIMITS = {
+    "submit": "10/h",  # sending a complaint, request or feedback
+    "upload": "40/h",  # files added to a form
+    "sign_in_link": "5/15m",  # asking for a link to follow a case
+}
 
 # Background work: Django's tasks API through django-tasks, stored in the database so that
 # nothing is lost while a worker is down (`manage.py db_worker` runs them).

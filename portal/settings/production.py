@@ -34,3 +34,8 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = 31536000
 SECURE_CONTENT_TYPE_NOSNIFF = True
+
+# Behind a reverse proxy, the header holding the visitor's address (e.g. HTTP_X_REAL_IP), so
+# that rate limits count visitors rather than the proxy.
+if "RATELIMIT_IP_META_KEY" in os.environ:
+    RATELIMIT_IP_META_KEY = os.environ["RATELIMIT_IP_META_KEY"]

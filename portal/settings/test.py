@@ -15,4 +15,8 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 
 # Wagtail caches site root paths; a cache shared between tests would serve one test another's
 # sites.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+    # One test process; tests/conftest.py empties it before each test.
+    "ratelimit": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+}

@@ -26,6 +26,7 @@ from casework.choices import (
 from casework.models import Case, CaseDocument, OutboundEmail, private_storage
 from casework.outbox import outbox_send_due
 from casework.process import process_settings
+from cms_pages.models import ComplaintStartPage
 from portal.raise_case.journey import SESSION_KEY, Journey
 from tests.support.mail import SwitchableBackend
 
@@ -107,6 +108,8 @@ def send(client):
 
 class TestPages:
     def test_start_page_says_what_is_needed_and_starts_the_journey(self, client, site):
+        # The built-in start page, shown while no start page is published in Wagtail.
+        ComplaintStartPage.objects.get().unpublish()
         response = client.get(URL)
         html = response.content.decode()
         assert response.status_code == 200
@@ -116,7 +119,10 @@ class TestPages:
         assert "JPG, PNG, HEIC or PDF" in html
 
     def test_welsh_pages_carry_the_language_prefix(self, client, site):
-        assert client.get("/cy/complain/").status_code == 200
+        # No Welsh start page in Wagtail yet: the built-in one, in Welsh, not the English page.
+        response = client.get("/cy/complain/")
+        assert response.status_code == 200
+        assert 'href="/cy/complain/who/"' in response.content.decode()
 
     def test_pages_cannot_be_skipped(self, client, site):
         response = client.get(URL + "contact-details/")
@@ -703,3 +709,51 @@ class TestRepresentatives:
         self.start(client, "councillor")
         html = client.get(URL + "about-the-resident/").content.decode()
         assert 'name="consent_declared"' in html
+
+
+class TestRateLimits:
+    """Issue 4, Safety: one address cannot send without end; when it is told to wait, what it
+    typed is kept."""
+
+    def test_sending_too_often_is_refused_with_the_answers_kept(self, client, site, settings):
+        settings.REDRESS_RATE_LIMITS = {**settings.REDRESS_RATE_LIMITS, "submit": "2/h"}
+        for _ in range(2):
+            answer(client)
+            assert send(client)["Location"] == URL + "confirmation/"
+        answer(client)
+        response = send(client)
+        assert response.status_code == 429
+        html = response.content.decode()
+        assert "govuk-error-summary" in html
+        assert "Wait a few minutes" in html
+        assert "<title>Error:" in html
+        assert Case.objects.count() == 2
+        # The answers are still there: the check page lists them and sending later works.
+        assert htmllib.escape(WHAT["description"]) in html
+        settings.REDRESS_RATE_LIMITS = {**settings.REDRESS_RATE_LIMITS, "submit": "10/h"}
+        assert send(client)["Location"] == URL + "confirmation/"
+        assert Case.objects.count() == 3
+
+    def test_the_same_form_sent_twice_counts_once(self, client, site, settings):
+        settings.REDRESS_RATE_LIMITS = {**settings.REDRESS_RATE_LIMITS, "submit": "1/h"}
+        answer(client)
+        token = client.get(URL + "check-your-answers/").context["token"]
+        assert post(client, "check-your-answers/", {"token": token}).status_code == 302
+        assert post(client, "check-your-answers/", {"token": token}).status_code == 302
+        assert Case.objects.count() == 1
+
+    def test_adding_files_too_often_is_refused_with_the_typed_answers_kept(
+        self, client, site, settings
+    ):
+        settings.REDRESS_RATE_LIMITS = {**settings.REDRESS_RATE_LIMITS, "upload": "1/h"}
+        post(client, "who/", WHO)
+        post(client, "what-you-want-to-do/", KIND)
+        first = {**WHAT, "action": "upload", "files": [upload("one.jpg", JPEG)]}
+        assert post(client, "what-happened/", first).status_code == 302
+        second = {**WHAT, "action": "upload", "files": [upload("two.jpg", JPEG)]}
+        response = post(client, "what-happened/", second)
+        html = response.content.decode()
+        assert "Wait a few minutes" in html
+        assert htmllib.escape(WHAT["description"]) in html
+        assert "one.jpg" in html
+        assert "two.jpg" not in html
