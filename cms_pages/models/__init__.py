@@ -1,6 +1,7 @@
 from cms_pages.models.accessibility import AccessibilityStatementPage
 from cms_pages.models.branding import BrandingSettings
 from cms_pages.models.code_page import CodePage
+from cms_pages.models.complaint_start import ComplaintStartPage
 from cms_pages.models.content import ContentPage, HomePage
 from cms_pages.models.how_to_complain import HowToComplainPage, Route
 from cms_pages.models.policy import PolicyPage, PolicyPdf
@@ -9,6 +10,7 @@ __all__ = [
     "AccessibilityStatementPage",
     "BrandingSettings",
     "CodePage",
+    "ComplaintStartPage",
     "ContentPage",
     "HomePage",
     "HowToComplainPage",

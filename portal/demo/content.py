@@ -64,6 +64,31 @@ HOME = {
     ],
 }
 
+COMPLAINT_START = {
+    "title": "Make a complaint or give feedback",
+    "slug": "make-a-complaint",
+    "intro": "Tell us online about something that has gone wrong, something we should put "
+    "right, or something we did well. It takes about 10 minutes.",
+    "body": [
+        (
+            "paragraph",
+            "<p>Use this service to:</p><ul><li>ask us to put something right, for example a "
+            "repair</li><li>make a complaint about our service</li><li>give a compliment</li>"
+            "<li>make a comment or suggestion</li></ul><p>You can use it for yourself, or for "
+            "someone you are acting for, such as a family member, as their carer or advocate, "
+            "or as their councillor or MP. You do not need to use the word complaint.</p>",
+        ),
+        ("heading", {"text": "Before you start", "size": "h2"}),
+        (
+            "paragraph",
+            "<p>It will help to have:</p><ul><li>what happened and roughly when</li><li>any "
+            "photos or letters about it</li><li>an email address, phone number or postal "
+            "address we can reply to</li></ul><p>You can tell us about any support you need, "
+            "such as large print or an interpreter, and we will agree it with you.</p>",
+        ),
+    ],
+}
+
 HOW_TO_COMPLAIN = {
     "title": "How to complain",
     "slug": "how-to-complain",

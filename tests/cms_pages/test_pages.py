@@ -8,6 +8,7 @@ from cms_pages.models import (
     AccessibilityStatementPage,
     BrandingSettings,
     CodePage,
+    ComplaintStartPage,
     ContentPage,
     HowToComplainPage,
     PolicyPage,
@@ -46,6 +47,7 @@ def test_how_to_complain_routes_follow_the_settings(demo_site):
     page = HowToComplainPage.objects.get()
     branding = BrandingSettings.for_site(demo_site)
     assert [route.key for route in page.routes(branding)] == [
+        "online",
         "phone",
         "email",
         "letter",
@@ -53,8 +55,8 @@ def test_how_to_complain_routes_follow_the_settings(demo_site):
     ]
     branding.complaints_phone = ""
     branding.in_person = ""
-    assert [route.key for route in page.routes(branding)] == ["email", "letter"]
-    assert page.routes(branding)[0].href == "mailto:complaints@example-homes.org.uk"
+    assert [route.key for route in page.routes(branding)] == ["online", "email", "letter"]
+    assert page.routes(branding)[1].href == "mailto:complaints@example-homes.org.uk"
 
 
 def test_how_to_complain_links_the_online_form_when_it_is_live(demo_site):
@@ -156,3 +158,40 @@ def test_accessibility_review_cannot_precede_statement(demo_site):
     page.last_reviewed_on = page.statement_prepared_on.replace(year=2020)
     with pytest.raises(ValidationError):
         page.full_clean()
+
+
+class TestComplaintStartPage:
+    """Issue 4, Raise: the start page is edited in Wagtail, the how-to-complain hub links to it,
+    and the journey's own address sends people to it."""
+
+    def test_the_hub_links_the_start_page_and_the_start_page_starts_the_journey(
+        self, client, demo_site
+    ):
+        start = ComplaintStartPage.objects.get()
+        hub = HowToComplainPage.objects.get()
+        assert hub.online_form_page.specific == start
+        hub_html = client.get(hub.url).content.decode()
+        assert f'href="{start.url}"' in hub_html
+        html = client.get(start.url).content.decode()
+        assert '<h1 class="govuk-heading-xl">Make a complaint or give feedback</h1>' in html
+        assert "Before you start" in html  # the editors' words
+        assert 'href="/complain/who/"' in html and "govuk-button--start" in html
+        assert "up to 5 photos or documents" in html  # the journey's limits
+        assert "0300 555 0123" in html
+        assert "Housing Ombudsman Service" in html
+
+    def test_edits_in_wagtail_show_on_the_page(self, client, demo_site):
+        start = ComplaintStartPage.objects.get()
+        start.intro = "Tell us in your own words."
+        start.save_revision().publish()
+        assert "Tell us in your own words." in client.get(start.url).content.decode()
+
+    def test_the_journey_address_goes_to_the_published_start_page(self, client, demo_site):
+        start = ComplaintStartPage.objects.get()
+        response = client.get("/complain/")
+        assert response.status_code == 302
+        assert response["Location"] == start.url
+        start.unpublish()
+        response = client.get("/complain/")
+        assert response.status_code == 200
+        assert "govuk-button--start" in response.content.decode()

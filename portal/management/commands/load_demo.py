@@ -19,6 +19,7 @@ from cms_pages.models import (
     AccessibilityStatementPage,
     BrandingSettings,
     CodePage,
+    ComplaintStartPage,
     HomePage,
     HowToComplainPage,
     PolicyPage,
@@ -49,7 +50,11 @@ class Command(BaseCommand):
             self.settings(site)
             self.ombudsman_schemes()
             home = site.root_page.specific
-            self.child(home, HowToComplainPage, content.HOW_TO_COMPLAIN)
+            start = self.child(home, ComplaintStartPage, content.COMPLAINT_START)
+            hub = self.child(home, HowToComplainPage, content.HOW_TO_COMPLAIN)
+            if hub.online_form_page_id is None:
+                hub.online_form_page = start
+                hub.save_revision(log_action=False).publish(log_action=False)
             self.child(home, PolicyPage, self.policy_fields())
             self.child(home, CodePage, self.code_page_fields())
             self.child(home, AccessibilityStatementPage, content.ACCESSIBILITY)
