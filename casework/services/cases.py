@@ -262,6 +262,43 @@ def case_withdraw(*, case: Case, reason: str = "", actor=None, actor_label: str 
 
 
 @transaction.atomic
+def consent_answer(*, case: Case, agrees: bool, when=None) -> Case:
+    """The resident's own answer on whether the representative acts for them, given through the
+    link we emailed them (issue 4, Raise). Agreeing makes the consent recorded; not agreeing
+    leaves it awaiting, for staff to take up with both of them. Answered once."""
+    problems = []
+    if case.representative_id is None:
+        problems.append(_("No one is acting for the resident on this case."))
+    elif case.consent_basis == ConsentBasis.DEEMED:
+        problems.append(_("This representative does not need the resident's confirmation."))
+    elif case.timeline.filter(event="consent_answered").exists():
+        problems.append(_("The resident has already answered."))
+    refuse_if(problems)
+    when = when or timezone.now()
+    names = {"resident": case.resident.full_name, "representative": case.representative.full_name}
+    if agrees:
+        case.consent_basis = ConsentBasis.RECORDED
+        note = _("Confirmed by the resident through the emailed link on %(date)s.")
+        summary = _("%(resident)s confirmed that %(representative)s acts for them.") % names
+    else:
+        case.consent_basis = ConsentBasis.AWAITING
+        note = _("The resident said through the emailed link on %(date)s that they do not agree.")
+        summary = _("%(resident)s said that %(representative)s does not act for them.") % names
+    note = note % {"date": f"{when:%-d %B %Y}"}
+    case.consent_evidence = "\n".join(filter(None, [case.consent_evidence, note]))
+    case.save(update_fields=["consent_basis", "consent_evidence"])
+    timeline_record(
+        case=case,
+        actor_label=case.resident.full_name,
+        event="consent_answered",
+        summary=summary,
+        channel=Channel.ONLINE,
+        data={"agrees": agrees},
+    )
+    return case
+
+
+@transaction.atomic
 def case_close(*, case: Case, actor) -> Case:
     """Close once every remedy and outstanding action is done (Code 6.6, 7.3)."""
     refuse_if([p for p in [status_problem("close", case.kind, case.status)] if p])

@@ -5,12 +5,14 @@ case is saved, retried when the mail server is down, and never sent twice.
 """
 
 from django.conf import settings
+from django.core import signing
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 from wagtail.models import Site
 
-from casework.choices import CaseKind
+from casework.choices import CaseKind, ConsentBasis
 from casework.models import Case, OmbudsmanScheme, Person
 from casework.outbox import email_queue
 from cms_pages.models import BrandingSettings
@@ -67,3 +69,60 @@ def queue_submission_confirmation(case: Case) -> str:
             dedupe_key=f"submission-confirmation:{case.pk}",
         )
     return person.email
+
+
+CONSENT_SALT = "redress.raise_case.consent"
+CONSENT_LINK_DAYS = 30
+
+
+def consent_token(case: Case) -> str:
+    """A signed, unguessable key to one case's consent question, for its resident only."""
+    return signing.dumps({"case": case.pk, "resident": case.resident_id}, salt=CONSENT_SALT)
+
+
+def consent_case(token: str) -> Case | None:
+    """The case a consent link is for, or None when the link is altered or too old."""
+    try:
+        value = signing.loads(token, salt=CONSENT_SALT, max_age=CONSENT_LINK_DAYS * 86400)
+    except signing.BadSignature:
+        return None
+    return (
+        Case.objects.select_related("resident", "representative")
+        .filter(pk=value.get("case"), resident_id=value.get("resident"))
+        .first()
+    )
+
+
+def queue_consent_request(case: Case) -> bool:
+    """When someone acts for a resident on their declaration alone, ask the resident to confirm
+    where we have their email address (issue 4, Raise). Queued with the case."""
+    resident = case.resident
+    if (
+        case.representative is None
+        or case.consent_basis == ConsentBasis.DEEMED
+        or not resident.email
+    ):
+        return False
+    language = resident.preferred_language or settings.LANGUAGE_CODE
+    with override(language):
+        link = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
+            "raise_case:consent", args=[consent_token(case)]
+        )
+        context = {
+            **confirmation_context(case),
+            "person": resident,
+            "representative": case.representative,
+            "link": link,
+            "days": CONSENT_LINK_DAYS,
+        }
+        email_queue(
+            to=[resident.email],
+            subject=_("Is %(name)s acting for you? %(reference)s")
+            % {"name": case.representative.full_name, "reference": case.reference},
+            body_text=render_to_string("raise_case/email/consent_request.txt", context),
+            body_html=render_to_string("raise_case/email/consent_request.html", context),
+            purpose="consent_request",
+            case=case,
+            dedupe_key=f"consent-request:{case.pk}",
+        )
+    return True

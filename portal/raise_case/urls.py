@@ -19,5 +19,6 @@ urlpatterns = [
     path("contact-details/", never_cache(views.ContactView.as_view()), name="contact"),
     path("keeping-in-touch/", never_cache(views.PreferencesView.as_view()), name="preferences"),
     path("check-your-answers/", never_cache(views.CheckAnswersView.as_view()), name="check"),
+    path("consent/<str:token>/", never_cache(views.ConsentView.as_view()), name="consent"),
     path("confirmation/", never_cache(views.ConfirmationView.as_view()), name="confirmation"),
 ]

@@ -18,9 +18,14 @@ from django.views.generic import TemplateView
 from casework.choices import CaseKind
 from casework.models import Case
 from casework.process import process_settings
+from casework.services import TransitionRefused, consent_answer
 from cms_pages.models import ComplaintStartPage
 from portal.raise_case import forms, summary, uploads
-from portal.raise_case.emails import queue_submission_confirmation
+from portal.raise_case.emails import (
+    consent_case,
+    queue_consent_request,
+    queue_submission_confirmation,
+)
 from portal.raise_case.journey import (
     CONTACT,
     KIND,
@@ -359,6 +364,7 @@ class CheckAnswersView(JourneyMixin, View):
                 return redirect("raise_case:confirmation")
             case = answers_submit(self.journey)
             email_to = queue_submission_confirmation(case)
+            queue_consent_request(case)
             self.journey.finish(token, case_id=case.pk, email_to=email_to)
             request.session.save()
         return redirect("raise_case:confirmation")
@@ -388,3 +394,50 @@ class ConfirmationView(JourneyMixin, View):
                 "response_days": settings.stage1_response_days,
             },
         )
+
+
+class ConsentView(View):
+    """The resident answers, through the link we emailed them, whether the person who contacted
+    us acts for them. The page asks; only the button records (mail scanners open links)."""
+
+    template_name = "raise_case/consent.html"
+
+    def dispatch(self, request, token, *args, **kwargs):
+        self.case = consent_case(token)
+        if self.case is None:
+            return render(request, "raise_case/consent_link_invalid.html", status=404)
+        return super().dispatch(request, *args, **kwargs)
+
+    def render(self, form, *, answered=None, status=200):
+        return render(
+            self.request,
+            self.template_name,
+            {
+                "case": self.case,
+                "form": form,
+                "answered": answered,
+                "has_errors": bool(form.is_bound and form.errors),
+            },
+            status=status,
+        )
+
+    def answer_given(self):
+        entry = self.case.timeline.filter(event="consent_answered").first()
+        return None if entry is None else entry.data.get("agrees")
+
+    def get(self, request, *args, **kwargs):
+        return self.render(forms.ConsentForm(), answered=self.answer_given())
+
+    def post(self, request, *args, **kwargs):
+        if (answered := self.answer_given()) is not None:
+            return self.render(forms.ConsentForm(), answered=answered)
+        form = forms.ConsentForm(data=request.POST)
+        if not form.is_valid():
+            return self.render(form)
+        agrees = form.cleaned_data["agrees"] == forms.ConsentForm.YES
+        try:
+            consent_answer(case=self.case, agrees=agrees)
+        except TransitionRefused as refused:
+            form.add_error(None, " ".join(refused.problems))
+            return self.render(form)
+        return self.render(forms.ConsentForm(), answered=agrees)

@@ -518,3 +518,34 @@ class TestFullRecord:
         services.note_add(case=case, actor=None, text="Called the contractor.")
         assert events(case)[-2:] == ["correspondence_in", "note"]
         assert case.timeline.last().visibility == Visibility.INTERNAL
+
+
+class TestConsentAnswer:
+    """The resident's own answer on whether a representative acts for them (issue 4)."""
+
+    def test_each_reason_it_cannot_be_recorded(self):
+        alone = CaseFactory()
+        assert refused(services.consent_answer, case=alone, agrees=True) == [
+            "No one is acting for the resident on this case."
+        ]
+        deemed = CaseFactory(representative=PersonFactory(), representative_type="councillor")
+        assert deemed.consent_basis == ConsentBasis.DEEMED
+        assert refused(services.consent_answer, case=deemed, agrees=True) == [
+            "This representative does not need the resident's confirmation."
+        ]
+
+    def test_answered_once_and_on_the_record(self):
+        case = CaseFactory(
+            representative=PersonFactory(full_name="Sam Advocate"), representative_type="advocate"
+        )
+        assert case.consent_basis == ConsentBasis.AWAITING
+        services.consent_answer(case=case, agrees=True, when=aware(2026, 11, 2, 10))
+        case.refresh_from_db()
+        assert case.consent_basis == ConsentBasis.RECORDED
+        assert case.consent_evidence.endswith(
+            "Confirmed by the resident through the emailed link on 2 November 2026."
+        )
+        assert events(case)[-1] == "consent_answered"
+        assert refused(services.consent_answer, case=case, agrees=False) == [
+            "The resident has already answered."
+        ]

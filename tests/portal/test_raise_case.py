@@ -10,7 +10,7 @@ import pytest
 from django.contrib.sessions.backends.db import SessionStore
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import TestCase
+from django.test import Client, TestCase
 from django.utils import timezone
 from django.utils.functional import empty
 
@@ -701,6 +701,90 @@ class TestRepresentatives:
         case = Case.objects.get()
         assert case.representative is None
         assert not case.documents.exists()
+
+    def advocate_case(self, client, resident_email="joan@example.net"):
+        self.start(client, "advocate", name="Sam Advocate")
+        post(
+            client, "about-the-resident/", {"resident_name": "Joan Smith", "consent_declared": "on"}
+        )
+        post(client, "what-you-want-to-do/", KIND)
+        post(client, "what-happened/", WHAT)
+        post(client, "support/", {})
+        contact = {"email": "sam@advocacy.example", "resident_email": resident_email}
+        post(client, "contact-details/", contact)
+        post(client, "keeping-in-touch/", PREFERENCES)
+        send(client)
+        return Case.objects.get()
+
+    def consent_link(self, case) -> str:
+        [email] = [m for m in mail.outbox if m.to == [case.resident.email]]
+        assert email.subject == f"Is Sam Advocate acting for you? {case.reference}"
+        match = re.search(r"http://testserver(/complain/consent/[^/\s]+/)", email.body)
+        assert match, email.body
+        return match.group(1)
+
+    def test_the_resident_is_asked_to_confirm_and_agrees(self, client, site):
+        case = self.advocate_case(client)
+        link = self.consent_link(case)
+        resident = Client()  # the resident's own browser
+        page = resident.get(link)
+        assert page.status_code == 200
+        html = page.content.decode()
+        assert "Sam Advocate has contacted us on your behalf" in html
+        assert case.reference in html
+        case.refresh_from_db()
+        assert not case.timeline.filter(
+            event="consent_answered"
+        ).exists()  # opening is not answering
+        response = resident.post(link, {})
+        assert errors(response) == ["Select yes if this person can act for you"]
+        response = resident.post(link, {"agrees": "yes"})
+        assert "can act for you" in response.content.decode()
+        case.refresh_from_db()
+        assert case.consent_basis == ConsentBasis.RECORDED
+        assert "Confirmed by the resident through the emailed link" in case.consent_evidence
+        entry = case.timeline.get(event="consent_answered")
+        assert entry.data == {"agrees": True}
+        # Answered once: the link now only says what was answered.
+        resident.post(link, {"agrees": "no"})
+        case.refresh_from_db()
+        assert case.consent_basis == ConsentBasis.RECORDED
+        assert case.timeline.filter(event="consent_answered").count() == 1
+
+    def test_the_resident_can_say_no(self, client, site):
+        case = self.advocate_case(client)
+        Client().post(self.consent_link(case), {"agrees": "no"})
+        case.refresh_from_db()
+        assert case.consent_basis == ConsentBasis.AWAITING
+        assert case.timeline.get(event="consent_answered").data == {"agrees": False}
+
+    def test_an_altered_link_is_refused(self, client, site):
+        case = self.advocate_case(client)
+        link = self.consent_link(case)
+        response = Client().post(link[:-3] + "xx/", {"agrees": "no"})
+        assert response.status_code == 404
+        assert "This link does not work" in response.content.decode()
+        case.refresh_from_db()
+        assert case.consent_basis == ConsentBasis.RECORDED
+
+    def test_no_request_when_consent_is_deemed(self, client, site):
+        self.start(client, "councillor")
+        post(client, "about-the-resident/", {"resident_name": "Joan Smith"})
+        post(client, "what-you-want-to-do/", KIND)
+        post(client, "what-happened/", WHAT)
+        post(client, "support/", {})
+        contact = {"email": "ray@council.example", "resident_email": "joan@example.net"}
+        post(client, "contact-details/", contact)
+        post(client, "keeping-in-touch/", PREFERENCES)
+        send(client)
+        case = Case.objects.get()
+        assert case.resident.email == "joan@example.net"
+        assert [m.to for m in mail.outbox] == [["ray@council.example"]]
+
+    def test_no_request_without_the_residents_email(self, client, site):
+        case = self.advocate_case(client, resident_email="")
+        assert [m.to for m in mail.outbox] == [["sam@advocacy.example"]]
+        assert not case.emails.filter(purpose="consent_request").exists()
 
     def test_deemed_types_follow_the_settings(self, client, site):
         settings = process_settings()

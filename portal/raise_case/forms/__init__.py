@@ -3,6 +3,7 @@
 from portal.raise_case.forms.base import StepForm
 from portal.raise_case.forms.case import KIND_CHOICES, KindForm, WhatHappenedForm
 from portal.raise_case.forms.people import (
+    ConsentForm,
     ContactForm,
     PreferencesForm,
     RepresentativeForm,
@@ -13,6 +14,7 @@ from portal.raise_case.forms.people import (
 
 __all__ = [
     "KIND_CHOICES",
+    "ConsentForm",
     "ContactForm",
     "KindForm",
     "PreferencesForm",

@@ -281,3 +281,15 @@ class PreferencesForm(StepForm):
         self.fields["preferred_contact_method"].choices = [
             (value, label) for value, label in ContactMethod.choices if value in methods
         ]
+
+
+class ConsentForm(StepForm):
+    """The resident's answer on the emailed consent link."""
+
+    YES, NO = "yes", "no"
+    agrees = forms.ChoiceField(
+        label=_("Do you agree to this person acting for you?"),
+        choices=[(YES, _("Yes, they can act for me")), (NO, _("No, they do not act for me"))],
+        widget=forms.RadioSelect,
+        error_messages=required(_("Select yes if this person can act for you")),
+    )
