@@ -14,6 +14,7 @@ from casework.deadlines import (
     stage2_response_due,
 )
 from casework.models import Case, ExclusionReason, Extension, Stage
+from casework.notifications import assignment_notify
 from casework.process import process_settings, working_calendar
 from casework.services.record import TransitionRefused, refuse_if, timeline_record
 from casework.workflow import (
@@ -183,6 +184,7 @@ def stage_assign(*, case: Case, actor, handler, conflict_of_interest: str) -> St
         },
         data={"handler": handler.pk},
     )
+    assignment_notify(stage, by=actor)
     return stage
 
 

@@ -17,6 +17,7 @@ from django.views.generic import TemplateView
 
 from casework.choices import CaseKind
 from casework.models import Case
+from casework.notifications import new_case_notify
 from casework.process import process_settings
 from casework.services import TransitionRefused, consent_answer
 from cms_pages.models import ComplaintStartPage
@@ -365,6 +366,7 @@ class CheckAnswersView(JourneyMixin, View):
             case = answers_submit(self.journey)
             email_to = queue_submission_confirmation(case)
             queue_consent_request(case)
+            new_case_notify(case)
             self.journey.finish(token, case_id=case.pk, email_to=email_to)
             request.session.save()
         return redirect("raise_case:confirmation")
