@@ -80,6 +80,22 @@ def assignment_notify(stage: Stage, *, by) -> None:
         )
 
 
+def case_activity_notify(case: Case, summary: str) -> None:
+    """Tell whoever handles the case (the team while nobody does) that the resident or their
+    representative did something online (issue 4: every action notifies the handler)."""
+    handler = _handler(case)
+    to = [handler.email] if handler is not None and handler.email else team_addresses()
+    with override(settings.LANGUAGE_CODE):
+        context = {"case": case, "summary": summary, "url": _admin_url("cases:detail", case.pk)}
+        email_queue(
+            to=to,
+            subject=_("Online update on %(reference)s") % {"reference": case.reference},
+            body_text=render_to_string("casework/email/activity.txt", context),
+            purpose="staff_case_activity",
+            case=case,
+        )
+
+
 @dataclass
 class DigestLine:
     case: Case

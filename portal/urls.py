@@ -20,6 +20,7 @@ if settings.DEBUG:
 # Public pages carry their language in the path: / for English, /cy/ for Welsh, and so on.
 urlpatterns += i18n_patterns(
     path("complain/", include("portal.raise_case.urls")),
+    path("follow/", include("portal.follow.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

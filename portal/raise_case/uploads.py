@@ -171,3 +171,24 @@ def attach(case: Case, records: list[dict], *, label: str) -> list[CaseDocument]
             document.file.delete(save=False)
         raise
     return documents
+
+
+def attach_files(case: Case, files, *, label: str) -> list[CaseDocument]:
+    """Put files sent with a later message straight onto the case, where the resident can see
+    them. Check them with `problem` first."""
+    documents = []
+    for uploaded in files:
+        head = uploaded.read(16)
+        uploaded.seek(0)
+        document = CaseDocument(
+            case=case,
+            original_name=display_name(uploaded.name),
+            content_type=sniff(head) or "application/octet-stream",
+            size=uploaded.size,
+            visibility=Visibility.RESIDENT,
+            uploaded_by_label=label,
+        )
+        document.file.save(display_name(uploaded.name), File(uploaded), save=False)
+        document.save()
+        documents.append(document)
+    return documents

@@ -17,6 +17,7 @@ INSTALLED_APPS = [
     "portal",
     "portal.twofactor",
     "portal.raise_case",
+    "portal.follow",
     "django_ratelimit",
     "wagtail_localize",
     "wagtail_localize.locales",
