@@ -58,7 +58,8 @@ def queue_submission_confirmation(case: Case) -> str:
         return ""
     language = person.preferred_language or settings.LANGUAGE_CODE
     with override(language):
-        context = {**confirmation_context(case), "person": person}
+        follow_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("follow:start")
+        context = {**confirmation_context(case), "person": person, "follow_url": follow_url}
         email_queue(
             to=[person.email],
             subject=subject_for(case),

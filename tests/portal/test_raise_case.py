@@ -474,6 +474,7 @@ class TestSending:
         assert email.to == ["joan@example.net"]
         assert email.subject == f"We have received your complaint: {case.reference}"
         assert case.reference in email.body
+        assert "Follow your case online: http://testserver/follow/" in email.body
         due = case.stage(1).acknowledgement_due_on
         assert f"{due.day} {due:%B %Y}" in email.body
         html, mimetype = email.alternatives[0]

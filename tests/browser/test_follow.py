@@ -1,0 +1,76 @@
+"""Following a case in Chromium (issue 4): a resident asks for a link, reads it from the test
+mail outbox, signs in, sees the stage 1 answer, asks for stage 2 with one button, and meets an
+error on the way. With and without JavaScript; axe-core on every page."""
+
+import re
+
+import pytest
+from django.core import mail
+
+from casework.choices import CaseStatus
+from casework.models import Case
+from tests.browser.conftest import axe_violations, describe, screenshot
+from tests.factories import CaseFactory, PersonFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def accessible(page, name: str) -> None:
+    screenshot(page, f"follow_{name}")
+    violations = axe_violations(page)
+    assert violations == [], f"{page.url}\n{describe(violations)}"
+
+
+def submit(page, name: str) -> None:
+    with page.expect_navigation():
+        page.get_by_role("button", name=name).click()
+
+
+@pytest.mark.parametrize("browser_page", ["page", "page_without_js"])
+def test_a_resident_follows_and_escalates_their_complaint(browser_page, request, live_demo):
+    page = request.getfixturevalue(browser_page)
+    suffix = "nojs" if browser_page == "page_without_js" else "js"
+    case = CaseFactory(
+        resident=PersonFactory(full_name="Joan Smith", email="joan@example.net"), responded=True
+    )
+    mail.outbox.clear()
+
+    page.goto(live_demo.url + "/follow/")
+    accessible(page, f"{suffix}_start")
+    submit(page, "Email me a link")
+    assert page.locator(".govuk-error-summary").is_visible()  # no address given
+    accessible(page, f"{suffix}_start_error")
+    page.get_by_label("Email address").fill("joan@example.net")
+    submit(page, "Email me a link")
+    assert page.locator("h1").inner_text() == "Check your email"
+    accessible(page, f"{suffix}_link_sent")
+
+    [message] = [m for m in mail.outbox if m.to == ["joan@example.net"]]
+    link = re.search(r"https?://\S+/follow/sign-in/\S+/", message.body).group(0)
+    page.goto(link.replace("http://testserver", live_demo.url))
+    accessible(page, f"{suffix}_sign_in")
+    submit(page, "Sign in")
+    assert page.locator("h1").inner_text() == "Your cases"
+    accessible(page, f"{suffix}_cases")
+
+    with page.expect_navigation():
+        page.get_by_role("link", name=case.reference).click()
+    assert page.locator("h1").inner_text() == case.reference
+    assert page.get_by_text("at any stage").first.is_visible()
+    accessible(page, f"{suffix}_case")
+
+    with page.expect_navigation():
+        page.get_by_role("link", name="Ask us to look at your complaint again (stage 2)").click()
+    accessible(page, f"{suffix}_escalate")
+    page.get_by_label("What is still not resolved?").fill("The ceiling still leaks.")
+    submit(page, "Ask for stage 2")
+    assert page.locator(".govuk-notification-banner--success").is_visible()
+    accessible(page, f"{suffix}_escalated")
+    case.refresh_from_db()
+    assert case.status == CaseStatus.STAGE2_REQUESTED
+    assert case.stage(2).escalation_detail == "The ceiling still leaks."
+
+    # The link has been used: it does not open the case again.
+    page.goto(link.replace("http://testserver", live_demo.url))
+    assert "expired or has been used" in page.locator("h1").inner_text()
+    assert Case.objects.count() == 1
