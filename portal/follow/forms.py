@@ -1,7 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from casework.choices import AdjustmentKind
 from portal.raise_case.forms.base import TEXT_LIMIT, required, textarea
+from portal.raise_case.forms.people import PreferencesForm
 
 
 class GovForm(forms.Form):
@@ -56,3 +58,29 @@ class MakeComplaintForm(GovForm):
         widget=textarea(6),
         error_messages=required(_("Enter what you are unhappy about")),
     )
+
+
+class KeepInTouchForm(PreferencesForm):
+    """How we contact them, and one more adjustment they would like (issue 4: update contact
+    preferences and adjustments)."""
+
+    adjustment = forms.ChoiceField(
+        label=_("Would you like any other support?"),
+        required=False,
+        choices=[("", _("No, nothing else")), *AdjustmentKind.choices],
+    )
+    adjustment_detail = forms.CharField(
+        label=_("Tell us more about the support you need"),
+        help_text=_("For example, which language you need an interpreter for."),
+        required=False,
+        max_length=500,
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if (
+            cleaned.get("adjustment") in ("interpreter", "other")
+            and not cleaned.get("adjustment_detail", "").strip()
+        ):
+            self.add_error("adjustment_detail", _("Tell us more about the support you need"))
+        return cleaned

@@ -13,6 +13,7 @@ urlpatterns = [
     path("link-sent/", never_cache(views.LinkSentView.as_view()), name="link_sent"),
     path("sign-in/<str:token>/", never_cache(views.SignInView.as_view()), name="sign_in"),
     path("sign-out/", never_cache(views.SignOutView.as_view()), name="sign_out"),
+    path("keeping-in-touch/", never_cache(views.KeepInTouchView.as_view()), name="keep_in_touch"),
     path("cases/", never_cache(views.CasesView.as_view()), name="cases"),
     path("cases/<str:reference>/", never_cache(views.CaseView.as_view()), name="case"),
     path(

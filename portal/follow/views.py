@@ -2,6 +2,7 @@
 and act on one. Every change goes through the casework services; these views only check who
 is asking and show what the record says."""
 
+import datetime as dt
 import logging
 
 from django.conf import settings
@@ -12,24 +13,29 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, override
 from django.views import View
 
 from casework.choices import OPEN_STATUSES, Channel, Visibility
-from casework.models import Case, OmbudsmanScheme
+from casework.models import Case, OmbudsmanScheme, Person
 from casework.notifications import case_activity_notify
 from casework.outbox import email_queue
 from casework.services import (
+    PersonDetails,
     TransitionRefused,
+    adjustment_record,
     case_withdraw,
     escalation_request,
+    person_update,
     service_request_raise_complaint,
     timeline_record,
 )
 from casework.workflow import status_problem
 from portal.follow import access, forms, tokens
 from portal.raise_case import uploads
+from portal.raise_case.journey import available_contact_methods
 from portal.ratelimits import limited, wait_message
 
 logger = logging.getLogger(__name__)
@@ -385,3 +391,79 @@ class AddInformationView(ActionView):
         )
         uploads.attach_files(case, files, label=person.full_name)
         return _("You added information to %(reference)s.") % {"reference": case.reference}
+
+
+class KeepInTouchView(SignedInMixin, View):
+    """Change how we contact you and add support, for every record we hold under this address
+    (the same person may have sent us several cases)."""
+
+    template_name = "follow/keep_in_touch.html"
+
+    def people(self):
+        return list(Person.objects.filter(email__iexact=self.email).order_by("-pk"))
+
+    def make_form(self, person, data=None):
+        methods = available_contact_methods(
+            {"email": person.email, "phone": person.phone, "postal_address": person.postal_address}
+        )
+        initial = {
+            "preferred_contact_method": person.preferred_contact_method,
+            "preferred_language": person.preferred_language,
+            "update_frequency": person.update_frequency,
+        }
+        return forms.KeepInTouchForm(data=data, initial=initial, methods=methods)
+
+    def render_form(self, form):
+        return render(self.request, self.template_name, error_context(form))
+
+    def get(self, request):
+        people = self.people()
+        if not people:
+            return redirect("follow:cases")
+        return self.render_form(self.make_form(people[0]))
+
+    def post(self, request):
+        people = self.people()
+        if not people:
+            return redirect("follow:cases")
+        form = self.make_form(people[0], data=request.POST)
+        if not form.is_valid():
+            return self.render_form(form)
+        values = form.cleaned_data
+        today = timezone.localdate()
+        try:
+            with transaction.atomic():
+                for person in people:
+                    current = {
+                        name: getattr(person, name) for name in PersonDetails.__dataclass_fields__
+                    }
+                    details = PersonDetails(
+                        **{
+                            **current,
+                            "preferred_contact_method": values["preferred_contact_method"],
+                            "preferred_language": values["preferred_language"],
+                            "update_frequency": values["update_frequency"],
+                        }
+                    )
+                    person_update(person=person, details=details, actor=None)
+                if values["adjustment"]:
+                    adjustment_record(
+                        person=people[0],
+                        actor=None,
+                        kind=values["adjustment"],
+                        detail=values["adjustment_detail"].strip(),
+                        agreed_on=today,
+                        next_review_on=today + dt.timedelta(days=365),
+                    )
+                for case in access.cases_for(self.email).filter(status__in=OPEN_STATUSES):
+                    case_activity_notify(
+                        case,
+                        _("%(name)s changed how we keep in touch online.")
+                        % {"name": people[0].full_name},
+                    )
+        except TransitionRefused as refused:
+            for problem in refused.problems:
+                form.add_error(None, problem)
+            return self.render_form(form)
+        messages.success(request, _("Thank you. We have saved your choices."))
+        return redirect("follow:cases")

@@ -293,3 +293,31 @@ class TestActing:
         assert response["Location"] == f"{URL}cases/{complaint.reference}/"
         assert complaint.linked_from == request
         assert complaint.description == "Three visits and still no repair."
+
+
+class TestKeepingInTouch:
+    def test_changing_preferences_and_asking_for_support(self, client, site):
+        joan = resident(phone="07700 900982", preferred_contact_method="email")
+        case = CaseFactory(resident=joan)
+        sign_in(client, "joan@example.net")
+        path = URL + "keeping-in-touch/"
+        html = client.get(path).content.decode()
+        assert 'value="phone"' in html
+        values = {
+            "preferred_contact_method": "phone",
+            "preferred_language": "cy",
+            "update_frequency": "weekly",
+            "adjustment": "interpreter",
+        }
+        response = act(client, path, values)
+        assert "Tell us more about the support you need" in response.content.decode()
+        response = act(client, path, {**values, "adjustment_detail": "Polish"})
+        assert response["Location"] == URL + "cases/"
+        joan.refresh_from_db()
+        assert (joan.preferred_contact_method, joan.preferred_language, joan.update_frequency) == (
+            "phone",
+            "cy",
+            "weekly",
+        )
+        assert joan.adjustments.get().detail == "Polish"
+        assert case.timeline.filter(event="contact_details_updated").exists()
