@@ -74,3 +74,31 @@ def test_a_resident_follows_and_escalates_their_complaint(browser_page, request,
     page.goto(link.replace("http://testserver", live_demo.url))
     assert "expired or has been used" in page.locator("h1").inner_text()
     assert Case.objects.count() == 1
+
+
+def test_a_service_request_becomes_a_complaint(page, live_demo):
+    request_case = CaseFactory(
+        resident=PersonFactory(full_name="Joan Smith", email="joan@example.net"),
+        kind="service_request",
+    )
+    mail.outbox.clear()
+    page.goto(live_demo.url + "/follow/")
+    page.get_by_label("Email address").fill("joan@example.net")
+    submit(page, "Email me a link")
+    [message] = [m for m in mail.outbox if m.to == ["joan@example.net"]]
+    link = re.search(r"https?://\S+/follow/sign-in/\S+/", message.body).group(0)
+    page.goto(link.replace("http://testserver", live_demo.url))
+    submit(page, "Sign in")
+    with page.expect_navigation():
+        page.get_by_role("link", name=request_case.reference).click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Make a complaint about how we are dealing with this").click()
+    submit(page, "Make a complaint")
+    assert page.locator(".govuk-error-summary").is_visible()
+    accessible(page, "make_complaint_error")
+    page.get_by_label("What are you unhappy about?").fill("Three visits and still no repair.")
+    submit(page, "Make a complaint")
+    complaint = Case.objects.get(kind="complaint")
+    assert page.locator("h1").inner_text() == complaint.reference
+    assert complaint.linked_from_id == request_case.pk
+    accessible(page, "complaint_made")

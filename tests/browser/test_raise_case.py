@@ -205,7 +205,8 @@ def test_advocate_declares_the_residents_consent(page, live_demo):
     assert [d.original_name for d in case.documents.all()] == ["consent.pdf"]
 
 
-def test_mistakes_show_the_error_summary_and_keep_answers(page, live_demo):
+def test_mistakes_show_the_error_summary_and_keep_answers(page, live_demo, settings):
+    settings.REDRESS_UPLOAD_MAX_BYTES = 2000
     start(page, live_demo)
     continue_(page)
     assert error_summary(page) == ["Select whether this is for you or for someone else"]
@@ -221,6 +222,7 @@ def test_mistakes_show_the_error_summary_and_keep_answers(page, live_demo):
     page.get_by_label("Add a photo or document").set_input_files(
         [
             {"name": "photo.jpg", "mimeType": "image/jpeg", "buffer": EXECUTABLE},
+            {"name": "huge.jpg", "mimeType": "image/jpeg", "buffer": JPEG + b"\x00" * 3000},
             {"name": "leak.jpg", "mimeType": "image/jpeg", "buffer": JPEG},
         ]
     )
@@ -231,6 +233,7 @@ def test_mistakes_show_the_error_summary_and_keep_answers(page, live_demo):
         "The year must be 4 numbers, for example 2025",
         "photo.jpg must be a JPG, PNG, HEIC or PDF file. We check what is inside a file, "
         "not just its name, and this file is something else.",
+        "huge.jpg must be smaller than 2.0\xa0KB.",
     ]
     assert page.get_by_label("Year").input_value() == "20"
     assert page.locator(".redress-file-name", has_text="leak.jpg").is_visible()
