@@ -27,6 +27,9 @@ from casework.services.people import (
 from casework.services.person_details import adjustment_end, person_update
 from casework.services.record import (
     TransitionRefused,
+    comments_awaited,
+    comments_give,
+    comments_request,
     correspondence_record,
     note_add,
     timeline_record,
@@ -54,6 +57,9 @@ __all__ = [
     "case_close",
     "case_log",
     "case_withdraw",
+    "comments_awaited",
+    "comments_give",
+    "comments_request",
     "complaint_acknowledge",
     "complaint_refuse",
     "consent_answer",

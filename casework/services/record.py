@@ -92,3 +92,60 @@ def correspondence_record(
         data={"correspondence_id": item.pk},
     )
     return item
+
+
+def comments_awaited(case: Case) -> TimelineEntry | None:
+    """The request for the resident's comments still waiting for them, if any."""
+    latest = (
+        case.timeline.filter(event__in=["comments_requested", "comments_given"])
+        .order_by("-occurred_at", "-pk")
+        .first()
+    )
+    return latest if latest is not None and latest.event == "comments_requested" else None
+
+
+@transaction.atomic
+def comments_request(*, case: Case, actor, findings: str, respond_by) -> TimelineEntry:
+    """Ask the resident to comment on findings that go against them before a decision is made
+    (issue 4, Follow; fairness in investigation, Code 6 and 7)."""
+    from django.utils import timezone
+
+    problems = []
+    if not findings.strip():
+        problems.append(_("Describe what the resident is asked to comment on."))
+    if respond_by is None:
+        problems.append(_("Give the date by which to reply."))
+    elif respond_by < timezone.localdate():
+        problems.append(_("The reply date cannot be in the past."))
+    refuse_if(problems)
+    return timeline_record(
+        case=case,
+        actor=actor,
+        event="comments_requested",
+        summary=_(
+            "We would like your comments on what we have found before we decide. "
+            "Please reply by %(date)s.\n%(findings)s"
+        )
+        % {"date": f"{respond_by:%-d %B %Y}", "findings": findings.strip()},
+        visibility=Visibility.RESIDENT,
+        data={"respond_by": respond_by.isoformat()},
+    )
+
+
+@transaction.atomic
+def comments_give(*, case: Case, text: str, actor_label: str) -> TimelineEntry:
+    """The resident's comments on the findings we asked them about."""
+    problems = []
+    if comments_awaited(case) is None:
+        problems.append(_("We have not asked for comments on this case."))
+    if not text.strip():
+        problems.append(_("Enter your comments."))
+    refuse_if(problems)
+    return timeline_record(
+        case=case,
+        actor_label=actor_label,
+        event="comments_given",
+        summary=text.strip(),
+        visibility=Visibility.RESIDENT,
+        channel=Channel.ONLINE,
+    )

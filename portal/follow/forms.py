@@ -84,3 +84,12 @@ class KeepInTouchForm(PreferencesForm):
         ):
             self.add_error("adjustment_detail", _("Tell us more about the support you need"))
         return cleaned
+
+
+class CommentForm(GovForm):
+    text = forms.CharField(
+        label=_("Your comments"),
+        max_length=TEXT_LIMIT,
+        widget=textarea(8),
+        error_messages=required(_("Enter your comments")),
+    )

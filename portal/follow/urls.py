@@ -37,6 +37,11 @@ urlpatterns = [
         name="make_complaint",
     ),
     path(
+        "cases/<str:reference>/comments/",
+        never_cache(views.CommentView.as_view()),
+        name="comment",
+    ),
+    path(
         "cases/<str:reference>/add-information/",
         never_cache(views.AddInformationView.as_view()),
         name="add_information",

@@ -27,6 +27,8 @@ from casework.services import (
     TransitionRefused,
     adjustment_record,
     case_withdraw,
+    comments_awaited,
+    comments_give,
     escalation_request,
     person_update,
     service_request_raise_complaint,
@@ -164,6 +166,7 @@ def case_actions(case) -> dict:
         "can_withdraw": status_problem("withdraw", case.kind, case.status) is None,
         "can_make_complaint": status_problem("raise_complaint", case.kind, case.status) is None,
         "can_add_information": case.status in OPEN_STATUSES,
+        "comments_awaited": comments_awaited(case),
     }
 
 
@@ -366,6 +369,27 @@ class MakeComplaintView(ActionView):
         if getattr(self, "complaint", None) is not None:
             return redirect("follow:case", reference=self.complaint.reference)
         return response
+
+
+class CommentView(ActionView):
+    form_class = forms.CommentForm
+    title = gettext_lazy("Comment on what we have found")
+    button = gettext_lazy("Send my comments")
+    transition = "comment"
+    done_message = gettext_lazy("Thank you. We will consider your comments before we decide.")
+
+    def available(self, case) -> bool:
+        return comments_awaited(case) is not None
+
+    def render_form(self, case, form, **kwargs):
+        self.request.comments_awaited = comments_awaited(case)
+        return super().render_form(case, form, **kwargs)
+
+    def act(self, case, person, values, files):
+        comments_give(case=case, text=values["text"], actor_label=person.full_name)
+        return _("You sent your comments on what we found on %(reference)s.") % {
+            "reference": case.reference
+        }
 
 
 class AddInformationView(ActionView):

@@ -721,3 +721,23 @@ def test_a_complaint_from_acknowledgement_to_closure(client, officer, demo_site)
     html = client.get(detail_url(case)).content.decode()
     assert "Closed." in html
     assert "Done late" not in html
+
+
+def test_staff_ask_the_resident_to_comment_on_findings(officer_client):
+    case = CaseFactory(acknowledged=True)
+    assert f'href="{action_url(case, "request_comments")}"' in (
+        officer_client.get(detail_url(case)).content.decode()
+    )
+    response = officer_client.post(action_url(case, "request_comments"), {"findings": ""})
+    html = response.content.decode()
+    assert "Describe what the resident is asked to comment on." in html
+    assert "Give the date by which to reply." in html
+    respond_by = (timezone.localdate() + dt.timedelta(days=7)).isoformat()
+    response = officer_client.post(
+        action_url(case, "request_comments"),
+        {"findings": "The records show two missed visits.", "respond_by": respond_by},
+    )
+    assert response.status_code == 302
+    entry = case.timeline.get(event="comments_requested")
+    assert "two missed visits" in entry.summary
+    assert entry.visibility == "resident"

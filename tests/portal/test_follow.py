@@ -321,3 +321,51 @@ class TestKeepingInTouch:
         )
         assert joan.adjustments.get().detail == "Polish"
         assert case.timeline.filter(event="contact_details_updated").exists()
+
+
+class TestCommentsOnFindings:
+    def test_the_resident_comments_when_staff_have_asked(self, client, site):
+        case = CaseFactory(resident=resident(), acknowledged=True)
+        sign_in(client, "joan@example.net")
+        path = f"{URL}cases/{case.reference}/comments/"
+        assert "comments/" not in client.get(f"{URL}cases/{case.reference}/").content.decode()
+        assert client.get(path).status_code == 302  # nothing asked yet
+        respond_by = timezone.localdate() + dt.timedelta(days=10)
+        services.comments_request(
+            case=case,
+            actor=case.stage(1).handler,
+            findings="The contractor's notes say nobody answered the door on 3 March.",
+            respond_by=respond_by,
+        )
+        html = client.get(f"{URL}cases/{case.reference}/").content.decode()
+        assert "Comment on what we have found" in html
+        page = client.get(path).content.decode()
+        assert "nobody answered the door" in page
+        response = act(client, path, {"text": ""})
+        assert "Enter your comments" in response.content.decode()
+        act(client, path, {"text": "I was in all day; my neighbour saw nobody come."})
+        entry = case.timeline.get(event="comments_given")
+        assert entry.summary == "I was in all day; my neighbour saw nobody come."
+        assert entry.visibility == Visibility.RESIDENT
+        assert services.comments_awaited(case) is None
+        assert client.get(path).status_code == 302
+
+    def test_asking_needs_findings_and_a_date_not_in_the_past(self, site):
+        case = CaseFactory(acknowledged=True)
+        with pytest.raises(services.TransitionRefused) as refused:
+            services.comments_request(case=case, actor=None, findings=" ", respond_by=None)
+        assert refused.value.problems == [
+            "Describe what the resident is asked to comment on.",
+            "Give the date by which to reply.",
+        ]
+        with pytest.raises(services.TransitionRefused) as refused:
+            services.comments_request(
+                case=case,
+                actor=None,
+                findings="Findings",
+                respond_by=timezone.localdate() - dt.timedelta(days=1),
+            )
+        assert refused.value.problems == ["The reply date cannot be in the past."]
+        with pytest.raises(services.TransitionRefused) as refused:
+            services.comments_give(case=case, text="Hello", actor_label="Joan")
+        assert refused.value.problems == ["We have not asked for comments on this case."]

@@ -183,6 +183,14 @@ OTHER_ACTIONS = [
         _("Note added."),
     ),
     CaseAction(
+        "request_comments",
+        _("Ask the resident to comment on findings"),
+        record_forms.CommentsRequestForm,
+        _on_case(services.comments_request),
+        _("The resident has been asked for their comments."),
+        available=_stage_open,
+    ),
+    CaseAction(
         "correspondence",
         _("Record correspondence"),
         record_forms.CorrespondenceForm,

@@ -30,6 +30,17 @@ class NoteForm(CaseActionForm):
     text = text(_("Note"), help_text=_("Staff only. The resident does not see notes."))
 
 
+class CommentsRequestForm(CaseActionForm):
+    findings = text(
+        _("What the resident is asked to comment on"),
+        help_text=_(
+            "The findings that go against them, in plain words. The resident sees this on "
+            "their case page."
+        ),
+    )
+    respond_by = date(_("Reply by"))
+
+
 class CorrespondenceForm(CaseActionForm):
     direction = forms.ChoiceField(
         label=_("Received or sent"),
