@@ -102,3 +102,60 @@ def test_a_service_request_becomes_a_complaint(page, live_demo):
     assert page.locator("h1").inner_text() == complaint.reference
     assert complaint.linked_from_id == request_case.pk
     accessible(page, "complaint_made")
+
+
+def test_every_other_follow_page_is_accessible_with_its_errors(page, live_demo):
+    """The pages not walked above: adding information, commenting on findings, withdrawing,
+    keeping in touch, and the resident's consent page from the raise journey."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from casework import services
+    from portal.raise_case.emails import consent_token
+
+    advocate = PersonFactory(full_name="Sam Advocate", email="sam@advocacy.example")
+    case = CaseFactory(
+        resident=PersonFactory(full_name="Joan Smith", email="joan@example.net"),
+        representative=advocate,
+        representative_type="advocate",
+        acknowledged=True,
+    )
+    services.comments_request(
+        case=case,
+        actor=case.stage(1).handler,
+        findings="Our records show the visit was on time.",
+        respond_by=timezone.localdate() + dt.timedelta(days=7),
+    )
+    page.goto(f"{live_demo.url}/complain/consent/{consent_token(case)}/")
+    accessible(page, "consent")
+    submit(page, "Send my answer")
+    assert page.locator(".govuk-error-summary").is_visible()
+    accessible(page, "consent_error")
+
+    mail.outbox.clear()
+    page.goto(live_demo.url + "/follow/")
+    page.get_by_label("Email address").fill("joan@example.net")
+    submit(page, "Email me a link")
+    [message] = [m for m in mail.outbox if m.to == ["joan@example.net"]]
+    link = re.search(r"https?://\S+/follow/sign-in/\S+/", message.body).group(0)
+    page.goto(link.replace("http://testserver", live_demo.url))
+    submit(page, "Sign in")
+    base = f"{live_demo.url}/follow/cases/{case.reference}/"
+    for path, button, name in [
+        ("add-information/", "Send", "add_information"),
+        ("comments/", "Send my comments", "comments"),
+        ("withdraw/", "Withdraw it", "withdraw"),
+    ]:
+        page.goto(base + path)
+        accessible(page, name)
+        if name != "withdraw":
+            submit(page, button)
+            assert page.locator(".govuk-error-summary").is_visible()
+            accessible(page, f"{name}_error")
+    page.goto(live_demo.url + "/follow/keeping-in-touch/")
+    accessible(page, "keeping_in_touch")
+    page.get_by_label("Would you like any other support?").select_option("other")
+    submit(page, "Save")
+    assert page.locator(".govuk-error-summary").is_visible()
+    accessible(page, "keeping_in_touch_error")
