@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, override
 from django.views import View
 
-from casework.choices import OPEN_STATUSES, Channel, Visibility
+from casework.choices import OPEN_STATUSES, AdjustmentKind, Channel, Visibility
 from casework.models import Case, OmbudsmanScheme, Person
 from casework.notifications import case_activity_notify
 from casework.outbox import email_queue
@@ -131,6 +131,17 @@ class SignedInMixin:
         return super().dispatch(request, *args, **kwargs)
 
 
+def next_due(case):
+    """What we will do next on an open case and by when, from its current stage's clocks
+    (issue 4: "due dates"); None when nothing is due from us. Reads prefetched stages only."""
+    stage = case.current_stage
+    if case.status not in OPEN_STATUSES or stage is None or stage.responded_at or stage.refused_at:
+        return None
+    if stage.acknowledged_at:
+        return {"what": _("Answer by"), "date": stage.response_due_on}
+    return {"what": _("Confirm we have it by"), "date": stage.acknowledgement_due_on}
+
+
 class CasesView(SignedInMixin, View):
     def get(self, request):
         cases = (
@@ -140,6 +151,8 @@ class CasesView(SignedInMixin, View):
             .order_by("-received_at")
         )
         page = Paginator(cases, PER_PAGE).get_page(request.GET.get("page"))
+        for case in page.object_list:
+            case.next_due = next_due(case)
         return render(request, "follow/cases.html", {"page_obj": page, "email": self.email})
 
 
@@ -182,6 +195,7 @@ class CaseView(CaseMixin, View):
             {
                 "case": case,
                 "stages": stages,
+                "is_open": case.status in OPEN_STATUSES,
                 "page_obj": page,
                 "documents": case.documents.filter(visibility=Visibility.RESIDENT),
                 "ombudsman": OmbudsmanScheme.for_kind(),
@@ -485,9 +499,29 @@ class KeepInTouchView(SignedInMixin, View):
                         _("%(name)s changed how we keep in touch online.")
                         % {"name": people[0].full_name},
                     )
+                self.confirm(people[0], values)
         except TransitionRefused as refused:
             for problem in refused.problems:
                 form.add_error(None, problem)
             return self.render_form(form)
         messages.success(request, _("Thank you. We have saved your choices."))
         return redirect("follow:cases")
+
+    def confirm(self, person, values) -> None:
+        """Tell the person, in the language they have just chosen, what we have saved."""
+        with override(person.preferred_language or settings.LANGUAGE_CODE):
+            context = {
+                "person": person,
+                "language": dict(settings.LANGUAGES).get(person.preferred_language, ""),
+                "adjustment": AdjustmentKind(values["adjustment"]).label
+                if values["adjustment"]
+                else "",
+                "adjustment_detail": values["adjustment_detail"].strip(),
+                "url": absolute(reverse("follow:cases")),
+            }
+            email_queue(
+                to=[self.email],
+                subject=_("We have saved how we keep in touch with you"),
+                body_text=render_to_string("follow/email/keep_in_touch.txt", context),
+                purpose="follow_keep_in_touch",
+            )

@@ -140,6 +140,29 @@ class TestYourCases:
         assert not_acted.reference not in html
         assert client.get(f"{URL}cases/{not_acted.reference}/").status_code == 404
 
+    def test_each_case_says_what_we_do_next_and_by_when(self, client, site):
+        joan = resident()
+        logged = CaseFactory(resident=joan)
+        acknowledged = CaseFactory(resident=joan, acknowledged=True)
+        answered = CaseFactory(resident=joan, responded=True)
+        withdrawn = CaseFactory(resident=joan)
+        services.case_withdraw(case=withdrawn, reason="", actor_label="Joan")
+        sign_in(client, "joan@example.net")
+        html = client.get(URL + "cases/").content.decode()
+
+        def row(case):
+            return html.split(case.reference + "</a>")[1].split("</tr>")[0]
+
+        ack_due = logged.stage(1).acknowledgement_due_on
+        answer_due = acknowledged.stage(1).response_due_on
+        assert f"Confirm we have it by {ack_due.day} {ack_due:%B %Y}" in row(logged)
+        assert f"Answer by {answer_due.day} {answer_due:%B %Y}" in row(acknowledged)
+        assert "Nothing due from us" in row(answered)
+        assert "Nothing due from us" in row(withdrawn)
+        page = client.get(f"{URL}cases/{withdrawn.reference}/").content.decode()
+        assert "Closed before we answered." in page
+        assert "We will confirm we have it by" not in page
+
     def test_not_signed_in_goes_to_the_start(self, client, site):
         case = CaseFactory(resident=resident())
         assert client.get(URL + "cases/")["Location"] == URL
@@ -321,6 +344,15 @@ class TestKeepingInTouch:
         )
         assert joan.adjustments.get().detail == "Polish"
         assert case.timeline.filter(event="contact_details_updated").exists()
+        # The person is told, in the language they chose, what we saved.
+        [confirmation] = [m for m in mail.outbox if m.subject.startswith("We have saved")]
+        assert confirmation.to == ["joan@example.net"]
+        assert "Polish" in confirmation.body
+        assert "/follow/cases/" in confirmation.body
+        # The open case has no handler yet, so the complaints team hears of it.
+        assert ["officer@example-homes.org.uk"] in [
+            m.to for m in mail.outbox if m.subject.startswith("Online update")
+        ]
 
 
 class TestCommentsOnFindings:
