@@ -3,6 +3,7 @@
 - cases:index          the list, with filters, search and CSV/XLSX export
 - cases:detail <pk>    the case page
 - cases:action <pk> <action>   one form per transition or other action (see views/cases/actions)
+- cases:document <pk> <document>   download a file on the case
 
 A ModelViewSet for its listing machinery only: there is no create, edit or delete here, because
 cases are logged at /admin/intake/ and change only through the casework services.
@@ -16,7 +17,12 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from casework import permissions
 from casework.models import Case
-from casework.views.cases import CaseActionView, CaseDetailView, CaseIndexView
+from casework.views.cases import (
+    CaseActionView,
+    CaseDetailView,
+    CaseDocumentView,
+    CaseIndexView,
+)
 
 
 class CasesMenuItem(MenuItem):
@@ -56,6 +62,11 @@ class CaseViewSet(ModelViewSet):
             path("results/", self.index_results_view, name="index_results"),
             path("<int:pk>/", CaseDetailView.as_view(), name="detail"),
             path("<int:pk>/<slug:action>/", CaseActionView.as_view(), name="action"),
+            path(
+                "<int:pk>/documents/<int:document>/",
+                CaseDocumentView.as_view(),
+                name="document",
+            ),
         ]
 
 

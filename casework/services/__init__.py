@@ -11,6 +11,7 @@ from casework.services.cases import (
     related_issue_add,
     service_request_raise_complaint,
 )
+from casework.services.documents import correspondence_record_with_documents
 from casework.services.ombudsman import (
     determination_record,
     evidence_request_record,
@@ -65,6 +66,7 @@ __all__ = [
     "consent_answer",
     "contact_restriction_record",
     "correspondence_record",
+    "correspondence_record_with_documents",
     "determination_record",
     "disclosure_record",
     "escalation_refuse",

@@ -2,6 +2,7 @@
 
 from casework.views.cases.action import CaseActionView
 from casework.views.cases.detail import CaseDetailView
+from casework.views.cases.documents import CaseDocumentView
 from casework.views.cases.listing import CaseIndexView
 
-__all__ = ["CaseActionView", "CaseDetailView", "CaseIndexView"]
+__all__ = ["CaseActionView", "CaseDetailView", "CaseDocumentView", "CaseIndexView"]

@@ -9,9 +9,6 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.db.models import Q
 from django.http import Http404
-from django.template.response import TemplateResponse
-from django.utils.translation import gettext as _
-from wagtail.admin.utils import get_user_display_name
 from wagtail.permission_policies import BasePermissionPolicy
 
 from casework import permissions
@@ -47,10 +44,6 @@ def case_workers():
     return _users_with(WORK_PERMISSIONS).order_by("first_name", "last_name", "username")
 
 
-def user_label(user) -> str:
-    return get_user_display_name(user) if user else ""
-
-
 def case_for(user, pk, queryset=None) -> Case:
     """The case, if the user may see it; otherwise 404, so its existence is not given away."""
     queryset = Case.objects.all() if queryset is None else queryset
@@ -58,14 +51,3 @@ def case_for(user, pk, queryset=None) -> Case:
     if case is None or not permissions.user_can_view_case(user, case):
         raise Http404
     return case
-
-
-def forbidden(request, message: str) -> TemplateResponse:
-    """A real 403 page. (Wagtail turns PermissionDenied into a redirect to the dashboard, which
-    hides from the user, and from tests, that they were refused.)"""
-    return TemplateResponse(
-        request,
-        "casework/cases/forbidden.html",
-        {"header_title": _("You cannot do this"), "message": message},
-        status=403,
-    )

@@ -15,9 +15,10 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from casework import permissions
 from casework.models import Case
 from casework.services import TransitionRefused
-from casework.views.cases.access import case_for, forbidden
+from casework.views.cases.access import case_for
 from casework.views.cases.actions import ACTIONS, not_available_message
 from casework.views.cases.detail import CaseBreadcrumbsMixin
+from casework.views.common import forbidden, form_problems
 
 
 def problems_message(request, heading: str, problems: list[str]) -> None:
@@ -112,10 +113,5 @@ class CaseActionView(CaseBreadcrumbsMixin, WagtailAdminTemplateMixin, FormView):
         return redirect(reverse("cases:detail", args=[target.pk]))
 
     def form_invalid(self, form):
-        problems = [
-            f"{form[name].label}: {error}" if name in form.fields else error
-            for name, errors in form.errors.items()
-            for error in errors
-        ]
-        problems_message(self.request, _("Check the answers below:"), problems)
+        problems_message(self.request, _("Check the answers below:"), form_problems(form))
         return super().form_invalid(form)

@@ -174,6 +174,10 @@ def _awaits_determination(case):
     return case.ombudsman_referrals.filter(determination__isnull=True).exists()
 
 
+def _has_open_orders(case):
+    return record_forms.open_orders(case).exists()
+
+
 OTHER_ACTIONS = [
     CaseAction(
         "note",
@@ -194,7 +198,7 @@ OTHER_ACTIONS = [
         "correspondence",
         _("Record correspondence"),
         record_forms.CorrespondenceForm,
-        _on_case(services.correspondence_record),
+        _on_case(services.correspondence_record_with_documents),
         _("Correspondence recorded."),
     ),
     CaseAction(
@@ -274,6 +278,14 @@ OTHER_ACTIONS = [
         _on_item(services.determination_record),
         _("Determination recorded."),
         _awaits_determination,
+    ),
+    CaseAction(
+        "order_complied",
+        _("Record an Ombudsman order complied with"),
+        record_forms.OrderCompliedForm,
+        _on_item(services.order_complied),
+        _("Order recorded as complied with."),
+        _has_open_orders,
     ),
 ]
 

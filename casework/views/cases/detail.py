@@ -1,5 +1,7 @@
 """The case page at /admin/cases/<pk>/: the whole record, every clock, and what can be done now."""
 
+from collections import defaultdict
+
 from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -9,10 +11,12 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from casework import permissions, selectors, services
-from casework.models import Case, TimelineEntry
+from casework.models import Case, CaseDocument, TimelineEntry
 from casework.process import process_settings, working_calendar
 from casework.views.cases.access import case_for
 from casework.views.cases.actions import available_actions
+from casework.views.cases.clocks import clock_row
+from casework.views.cases.ombudsman import open_orders, referral_rows
 
 
 def case_page_queryset():
@@ -30,22 +34,9 @@ def case_page_queryset():
         "linked_cases",
         "staff_complained_about",
         "correspondence",
+        Prefetch("documents", CaseDocument.objects.select_related("uploaded_by")),
         Prefetch("timeline", TimelineEntry.objects.select_related("actor")),
     )
-
-
-def clock_row(clock: selectors.Clock) -> dict:
-    """How one clock reads on the page. Overdue is said in words as well as shown in red."""
-    if clock.done_on:
-        state = "done_late" if clock.done_late else "done"
-        days = ""
-    elif clock.overdue:
-        state = "overdue"
-        days = _("%(n)d overdue") % {"n": -clock.days_left}
-    else:
-        state = "running"
-        days = str(clock.days_left)
-    return {"clock": clock, "state": state, "days": days}
 
 
 class CaseBreadcrumbsMixin:
@@ -79,13 +70,35 @@ class CaseDetailView(CaseBreadcrumbsMixin, WagtailAdminTemplateMixin, TemplateVi
     def can_work(self) -> bool:
         return permissions.user_can_work_case(self.request.user, self.case)
 
-    def clocks(self):
-        clocks = selectors.case_clocks(
-            self.case,
-            today=selectors.today(),
-            calendar=working_calendar(process_settings()),
+    @cached_property
+    def today(self):
+        return selectors.today()
+
+    @cached_property
+    def calendar(self):
+        return working_calendar(process_settings())
+
+    @cached_property
+    def ombudsman(self):
+        return referral_rows(
+            list(self.case.ombudsman_referrals.all()), today=self.today, calendar=self.calendar
         )
-        return [clock_row(clock) for clock in clocks]
+
+    def clocks(self):
+        clocks = selectors.case_clocks(self.case, today=self.today, calendar=self.calendar)
+        # The Ombudsman's orders have compliance dates too: one list of everything due.
+        orders = [order["clock"] for row in self.ombudsman for order in row.orders]
+        return [clock_row(clock) for clock in [*clocks, *orders]]
+
+    def correspondence(self, documents):
+        """Each letter, email or call with the files that came with it or were sent."""
+        attached = defaultdict(list)
+        for document in documents:
+            attached[document.correspondence_id].append(document)
+        return [
+            {"item": item, "documents": attached[item.pk]}
+            for item in self.case.correspondence.all()
+        ]
 
     def person(self, person, role: str) -> dict | None:
         """A person on the case, with their adjustments and disclosures only for those who may
@@ -108,6 +121,7 @@ class CaseDetailView(CaseBreadcrumbsMixin, WagtailAdminTemplateMixin, TemplateVi
         case = self.case
         transitions, others = available_actions(case) if self.can_work else ([], [])
         stages = sorted(case.stages.all(), key=lambda stage: stage.number)
+        documents = list(case.documents.all())
         context.update(
             case=case,
             can_work=self.can_work,
@@ -117,7 +131,8 @@ class CaseDetailView(CaseBreadcrumbsMixin, WagtailAdminTemplateMixin, TemplateVi
             stages=stages,
             remedies=list(case.remedies.all()),
             actions=list(case.actions.all()),
-            referrals=list(case.ombudsman_referrals.all()),
+            ombudsman=self.ombudsman,
+            open_orders=open_orders(self.ombudsman),
             linked_cases=list(case.linked_cases.all()),
             people=[
                 p
@@ -127,7 +142,8 @@ class CaseDetailView(CaseBreadcrumbsMixin, WagtailAdminTemplateMixin, TemplateVi
                 ]
                 if p
             ],
-            correspondence=list(case.correspondence.all()),
+            correspondence=self.correspondence(documents),
+            documents=documents,
             timeline=list(case.timeline.all()),
         )
         return context

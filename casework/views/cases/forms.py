@@ -16,16 +16,8 @@ from casework.choices import (
 )
 from casework.models import ExclusionReason
 from casework.process import process_settings
-from casework.views.cases.access import case_workers, user_label
-
-
-def text(label, *, required=False, help_text="", rows=4):
-    return forms.CharField(
-        label=label,
-        required=required,
-        help_text=help_text,
-        widget=forms.Textarea(attrs={"rows": rows}),
-    )
+from casework.views.cases.access import case_workers
+from casework.views.common import text, user_label
 
 
 def date(label, *, required=False, help_text=""):
@@ -38,6 +30,29 @@ def channel_choice(label):
     return forms.ChoiceField(
         label=label, required=False, choices=[("", "---------"), *Channel.choices]
     )
+
+
+# What the file picker offers first; casework.uploads checks what each file really is.
+ACCEPTED_FILES = ".jpg,.jpeg,.png,.heic,.pdf"
+
+
+class MultipleFileInput(forms.FileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Any number of files from one input; cleaned to a list. The checks on each file (what it
+    contains, its size, how many) are the service's, so an empty file reaches it too."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ACCEPTED_FILES}))
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("allow_empty_file", True)
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else [data]
+        return [super(MultipleFileField, self).clean(item, initial) for item in files if item]
 
 
 class UserChoiceField(forms.ModelChoiceField):

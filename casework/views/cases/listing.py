@@ -21,9 +21,10 @@ from wagtail.admin.widgets import BooleanRadioSelect
 
 from casework import permissions, selectors
 from casework.choices import ENDED_STATUSES, CaseKind, CaseStatus, Channel
-from casework.models import Case, ComplaintCategory
+from casework.models import Case, ComplaintCategory, OmbudsmanOrder
 from casework.process import process_settings, working_calendar
-from casework.views.cases.access import CaseListPolicy, case_workers, forbidden, user_label
+from casework.views.cases.access import CaseListPolicy, case_workers
+from casework.views.common import forbidden, user_label
 
 DUE_WITHIN_CHOICES = [
     ("2", _("2 working days")),
@@ -97,6 +98,11 @@ class CaseFilterSet(WagtailFilterSet):
         widget=forms.RadioSelect,
         method="filter_due_within",
     )
+    ombudsman_orders = django_filters.BooleanFilter(
+        label=_("Ombudsman orders outstanding"),
+        widget=BooleanRadioSelect,
+        method="filter_ombudsman_orders",
+    )
 
     class Meta:
         model = Case
@@ -121,6 +127,14 @@ class CaseFilterSet(WagtailFilterSet):
         calendar = working_calendar(process_settings())
         last_day = calendar.add_working_days(selectors.today(), int(value))
         return _cases_matching(queryset, selectors.due_by_q(last_day))
+
+    def filter_ombudsman_orders(self, queryset, name, value):
+        outstanding = OmbudsmanOrder.objects.filter(complied_on__isnull=True).values(
+            "determination__referral__case"
+        )
+        if value:
+            return queryset.filter(pk__in=outstanding)
+        return queryset.exclude(pk__in=outstanding)
 
 
 class NextDueColumn(Column):

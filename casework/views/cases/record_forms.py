@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.widgets import AdminDateInput, AdminDateTimeInput
 
+from casework import uploads
 from casework.choices import (
     ActionStatus,
     DeterminationOutcome,
@@ -14,16 +15,21 @@ from casework.choices import (
     OmbudsmanSchemeKind,
     RemedyKind,
     RemedyStatus,
+    Visibility,
 )
-from casework.models import EvidenceRequest
+from casework.models import EvidenceRequest, OmbudsmanOrder
 from casework.views.cases.forms import (
     CaseActionForm,
     LabelledChoiceField,
+    MultipleFileField,
     channel_choice,
     date,
     staff_choice,
-    text,
 )
+from casework.views.common import text
+
+# Rows for orders on the determination form; the Ombudsman rarely makes more.
+ORDERS_ON_FORM = 5
 
 
 class NoteForm(CaseActionForm):
@@ -62,6 +68,29 @@ class CorrespondenceForm(CaseActionForm):
         widget=AdminDateTimeInput,
         help_text=_("Leave empty for now."),
     )
+    files = MultipleFileField(label=_("Attached files (optional)"))
+    visibility = forms.ChoiceField(
+        label=_("Who can see the attached files"),
+        choices=Visibility.choices,
+        initial=Visibility.INTERNAL,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text=_("Files the resident can see are shown on their case page online."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["files"].help_text = _(
+            "Up to %(count)d files, each smaller than %(size)s: %(types)s."
+        ) % {
+            "count": uploads.max_files(),
+            "size": uploads.size_text(uploads.max_bytes()),
+            "types": uploads.allowed_types_text(),
+        }
+
+    def clean_visibility(self):
+        # Nothing chosen: the safer choice, staff only.
+        return self.cleaned_data["visibility"] or Visibility.INTERNAL
 
 
 MONEY = {"required": False, "max_digits": 10, "decimal_places": 2, "min_value": 0}
@@ -155,6 +184,13 @@ def today_date(label):
     )
 
 
+def choose_the_only_one(field) -> None:
+    """Most cases go to the Ombudsman once: when there is one choice, it is already made."""
+    only = list(field.queryset[:2])
+    if len(only) == 1:
+        field.initial = only[0].pk
+
+
 def referral_label(referral) -> str:
     return _("%(scheme)s, referred on %(date)s") % {
         "scheme": referral.get_scheme_display(),
@@ -182,6 +218,7 @@ class EvidenceRequestForm(CaseActionForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["referral"].queryset = self.case.ombudsman_referrals.all()
+        choose_the_only_one(self.fields["referral"])
 
 
 class EvidenceSentForm(CaseActionForm):
@@ -203,6 +240,7 @@ class EvidenceSentForm(CaseActionForm):
         self.fields["request"].queryset = EvidenceRequest.objects.filter(
             referral__case=self.case, sent_on__isnull=True
         )
+        choose_the_only_one(self.fields["request"])
 
 
 class DeterminationForm(CaseActionForm):
@@ -224,3 +262,59 @@ class DeterminationForm(CaseActionForm):
         self.fields["referral"].queryset = self.case.ombudsman_referrals.filter(
             determination__isnull=True
         )
+        choose_the_only_one(self.fields["referral"])
+        # A row for each order the Ombudsman made: what to do, and the date to do it by.
+        for n in range(1, ORDERS_ON_FORM + 1):
+            self.fields[f"order_{n}"] = text(
+                _("Order %(n)d: what the Ombudsman ordered (optional)") % {"n": n},
+                help_text=_("Leave empty if there are no more orders.") if n > 1 else "",
+                rows=2,
+            )
+            self.fields[f"order_{n}_due_on"] = date(_("Order %(n)d: comply by") % {"n": n})
+
+    def clean(self):
+        cleaned = super().clean()
+        orders = []
+        for n in range(1, ORDERS_ON_FORM + 1):
+            what = (cleaned.pop(f"order_{n}", "") or "").strip()
+            due_on = cleaned.pop(f"order_{n}_due_on", None)
+            if what and not due_on:
+                self.add_error(
+                    f"order_{n}_due_on",
+                    _("Give the date by which we must comply with order %(n)d.") % {"n": n},
+                )
+            elif due_on and not what:
+                self.add_error(f"order_{n}", _("Say what order %(n)d asks us to do.") % {"n": n})
+            elif what:
+                orders.append((what, due_on))
+        cleaned["orders"] = orders
+        return cleaned
+
+
+def order_label(order) -> str:
+    return _("%(what)s (comply by %(date)s)") % {
+        "what": order.description,
+        "date": f"{order.due_on:%d %B %Y}",
+    }
+
+
+class OrderCompliedForm(CaseActionForm):
+    order = LabelledChoiceField(
+        label=_("Ombudsman order"),
+        queryset=None,
+        widget=forms.RadioSelect,
+        label_from=order_label,
+        error_messages={"required": _("Choose the order we have complied with.")},
+    )
+    complied_on = today_date(_("Complied on"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["order"].queryset = open_orders(self.case)
+
+
+def open_orders(case):
+    """The Ombudsman's orders on the case not yet complied with."""
+    return OmbudsmanOrder.objects.filter(
+        determination__referral__case=case, complied_on__isnull=True
+    )

@@ -1,17 +1,13 @@
-"""Who may open the intake screens, and the small pieces of page every intake view shares.
+"""Who may open the intake screens.
 
 The decisions are the predicates in `casework.permissions`; this module adapts them to pages:
-404 for a person the user may not see (so their existence is not given away), and a real 403
-page for a screen the user has no part in. (Wagtail turns PermissionDenied into a redirect to
-the dashboard, which hides from the user, and from tests, that they were refused.)
+404 for a person the user may not see (so their existence is not given away). The 403 page for
+a screen the user has no part in is `casework.views.common.forbidden`.
 """
 
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.http import Http404
-from django.template.response import TemplateResponse
-from django.utils.translation import gettext as _
-from wagtail.admin.utils import get_user_display_name
 
 from casework import permissions
 from casework.models import Person
@@ -34,25 +30,6 @@ def person_for(user, pk) -> Person:
     return person
 
 
-def forbidden(request, message: str) -> TemplateResponse:
-    return TemplateResponse(
-        request,
-        "casework/intake/forbidden.html",
-        {"header_title": _("You cannot do this"), "message": message},
-        status=403,
-    )
-
-
-def form_problems(form) -> list[str]:
-    """The form's errors as one list for the summary at the top of the page; each error is
-    also shown next to its field."""
-    return [
-        f"{form[name].label}: {error}" if name in form.fields else str(error)
-        for name, errors in form.errors.items()
-        for error in errors
-    ]
-
-
 def staff_users():
     """Members of staff who can sign in to the admin: those a complaint can name."""
     staff = Q(is_staff=True) | Q(is_superuser=True) | Q(groups__isnull=False)
@@ -62,7 +39,3 @@ def staff_users():
         .objects.filter(pk__in=users.values("pk"))
         .order_by("first_name", "last_name", "username")
     )
-
-
-def user_label(user) -> str:
-    return get_user_display_name(user) if user else ""

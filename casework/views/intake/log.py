@@ -24,7 +24,7 @@ from casework import permissions, services
 from casework.choices import CaseKind
 from casework.process import process_settings
 from casework.services import TransitionRefused
-from casework.views.intake.access import forbidden, form_problems
+from casework.views.common import forbidden, form_problems
 from casework.views.intake.log_form import LogCaseForm
 
 SESSION_KEY = "casework_intake_log_tokens"

@@ -28,7 +28,8 @@ from casework.choices import (
 from casework.models import ComplaintCategory, Person
 from casework.process import process_settings
 from casework.services import PersonDetails
-from casework.views.intake.access import staff_users, user_label
+from casework.views.common import text, user_label
+from casework.views.intake.access import staff_users
 
 EARLIEST_YEAR = 1950
 MATCHES_SHOWN = 20
@@ -42,15 +43,6 @@ KIND_HINT = gettext_lazy(
     "A service request is asking us to do something, such as a repair. If the person is "
     "unhappy, offer them the choice to make a complaint (Code 1.2 to 1.4)."
 )
-
-
-def text(label, *, help_text="", rows=4):
-    return forms.CharField(
-        label=label,
-        required=False,
-        help_text=help_text,
-        widget=forms.Textarea(attrs={"rows": rows}),
-    )
 
 
 def line(label, *, help_text="", max_length=200):

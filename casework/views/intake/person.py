@@ -19,7 +19,8 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from casework import permissions, services
 from casework.models import Case, SensitiveDataView
 from casework.services import TransitionRefused
-from casework.views.intake.access import forbidden, form_problems, person_for
+from casework.views.common import forbidden, form_problems
+from casework.views.intake.access import person_for
 from casework.views.intake.person_forms import PERSON_ACTIONS
 
 RECENT_VIEWS_SHOWN = 20

@@ -7,6 +7,7 @@ service's own message, which cites the Code.
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from django import forms
 from django.conf import settings
@@ -22,15 +23,10 @@ from casework.choices import (
     UpdateFrequency,
 )
 from casework.models import ReasonableAdjustment
+from casework.views import common
 
-
-def text(label, *, help_text="", rows=3):
-    return forms.CharField(
-        label=label,
-        required=False,
-        help_text=help_text,
-        widget=forms.Textarea(attrs={"rows": rows}),
-    )
+# Shorter boxes than the case forms': what is recorded about a person is a line or two.
+text = partial(common.text, rows=3)
 
 
 def date(label, *, help_text=""):
@@ -151,6 +147,11 @@ class ContactRestrictionForm(PersonForm):
         super().__init__(*args, **kwargs)
 
 
+def _on_person(service):
+    """Call a service that takes the person and the member of staff, with the form's values."""
+    return lambda person, user, data: service(person=person, actor=user, **data)
+
+
 def _details(person, user, data):
     return services.person_update(person=person, details=services.PersonDetails(**data), actor=user)
 
@@ -188,9 +189,7 @@ PERSON_ACTIONS = {
     "adjustment": PersonAction(
         label=_("Add a reasonable adjustment"),
         form_class=AdjustmentForm,
-        perform=lambda person, user, data: services.adjustment_record(
-            person=person, actor=user, **data
-        ),
+        perform=_on_person(services.adjustment_record),
         # Anyone who takes a call may record what the person needs (Code 3.1); only those who
         # may see sensitive data see it afterwards.
         allowed=_can_log,
@@ -209,18 +208,14 @@ PERSON_ACTIONS = {
     "disclosure": PersonAction(
         label=_("Record a disability or vulnerability"),
         form_class=DisclosureForm,
-        perform=lambda person, user, data: services.disclosure_record(
-            person=person, actor=user, **data
-        ),
+        perform=_on_person(services.disclosure_record),
         allowed=_can_log,
         done=_("Recorded what the person told us."),
     ),
     "restriction": PersonAction(
         label=_("Add a contact restriction"),
         form_class=ContactRestrictionForm,
-        perform=lambda person, user, data: services.contact_restriction_record(
-            person=person, actor=user, **data
-        ),
+        perform=_on_person(services.contact_restriction_record),
         # Code 5.14-5.15: a decision for the complaints officer, reasoned and reviewed.
         allowed=_officer,
         done=_("Contact restriction recorded."),
