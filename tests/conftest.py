@@ -25,7 +25,8 @@ def demo_site(db):
 
 def restore_migration_data():
     """Put back what migrations create (locale, root page and collection, staff groups, the
-    sign-off workflow) after a transactional test has flushed the database."""
+    sign-off workflow, the default letter templates) after a transactional test has flushed the
+    database."""
     import importlib
 
     from django.apps import apps
@@ -51,6 +52,8 @@ def restore_migration_data():
     groups.create_groups_and_workflow(apps, None)
     casework_groups = importlib.import_module("casework.migrations.0003_casework_group_permissions")
     casework_groups.grant(apps, None)
+    letters = importlib.import_module("casework.migrations.0006_default_letter_templates")
+    letters.forwards(apps, None)
 
 
 @pytest.fixture(autouse=True)

@@ -1,4 +1,5 @@
 from casework.models.cases import Case, ComplaintCategory, Extension, ReferenceCounter, Stage
+from casework.models.letters import Letter, LetterTemplate
 from casework.models.ombudsman import OmbudsmanScheme
 from casework.models.outbox import OutboundEmail
 from casework.models.people import (
@@ -43,6 +44,8 @@ __all__ = [
     "EvidenceRequest",
     "ExclusionReason",
     "Extension",
+    "Letter",
+    "LetterTemplate",
     "OmbudsmanOrder",
     "OmbudsmanReferral",
     "OmbudsmanScheme",

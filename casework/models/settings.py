@@ -150,6 +150,14 @@ class ComplaintProcessSettings(ClusterableModel, BaseSiteSetting):
         ],
         help_text=_("Counted from when a case is closed."),
     )
+    letters_name_staff = models.BooleanField(
+        _("sign letters with the name of the member of staff"),
+        default=False,
+        help_text=_(
+            "Off: letters are signed by the complaints team, and name nobody on the staff. "
+            "On: letters are signed by the person who issues them."
+        ),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -187,6 +195,7 @@ class ComplaintProcessSettings(ClusterableModel, BaseSiteSetting):
             heading=_("Representatives"),
         ),
         FieldPanel("record_retention_years"),
+        MultiFieldPanel([FieldPanel("letters_name_staff")], heading=_("Letters")),
     ]
 
     class Meta:

@@ -12,6 +12,7 @@ from casework.services.cases import (
     service_request_raise_complaint,
 )
 from casework.services.documents import correspondence_record_with_documents
+from casework.services.letters import letter_issue
 from casework.services.ombudsman import (
     determination_record,
     evidence_request_record,
@@ -73,6 +74,7 @@ __all__ = [
     "escalation_request",
     "evidence_request_record",
     "evidence_sent",
+    "letter_issue",
     "note_add",
     "ombudsman_referral_record",
     "order_complied",

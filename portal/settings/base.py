@@ -135,6 +135,9 @@ REDRESS_PRIVATE_MEDIA_ROOT = Path(
 )
 
 WAGTAIL_SITE_NAME = "Redress"
+# Letters carry the landlord's name, logo and contact details, which cms_pages keeps; casework
+# asks for them through this callable rather than importing cms_pages.
+REDRESS_LETTER_BRANDING = "cms_pages.branding.letter_branding"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt", "csv", "xlsx"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
