@@ -1,12 +1,14 @@
-"""What every public page's chrome needs: the landlord's branding, the Ombudsman's details and
-the accessibility statement's address.
+"""What every public page's chrome needs: the landlord's branding, the Ombudsman's details, the
+accessibility statement's address and any exceptional circumstances notice (Code 8.5).
 
 Each value is lazy, so pages that never show them (the Wagtail admin) pay no query for them.
 """
 
+from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from wagtail.models import Locale, Site
 
+from casework.models.notices import ServiceNotice
 from casework.models.ombudsman import OmbudsmanScheme
 from cms_pages.models.branding import BrandingSettings
 
@@ -56,6 +58,11 @@ def accessibility_statement_url(request) -> str:
     return (statement.get_url(request) or "") if statement is not None else ""
 
 
+def service_notices() -> list[ServiceNotice]:
+    """Code 8.5: the exceptional circumstances notices in force, shown on every public page."""
+    return list(ServiceNotice.objects.showing(timezone.localdate()))
+
+
 def chrome(request):
     return {
         "branding": SimpleLazyObject(lambda: branding_for(request)),
@@ -63,4 +70,5 @@ def chrome(request):
         "accessibility_statement_url": SimpleLazyObject(
             lambda: accessibility_statement_url(request)
         ),
+        "service_notices": SimpleLazyObject(service_notices),
     }

@@ -1,5 +1,6 @@
 from casework.models.cases import Case, ComplaintCategory, Extension, ReferenceCounter, Stage
 from casework.models.letters import Letter, LetterTemplate
+from casework.models.notices import ServiceNotice
 from casework.models.ombudsman import OmbudsmanScheme
 from casework.models.outbox import OutboundEmail
 from casework.models.people import (
@@ -56,6 +57,7 @@ __all__ = [
     "ReferenceCounter",
     "Remedy",
     "SensitiveDataView",
+    "ServiceNotice",
     "Stage",
     "TimelineEntry",
     "ensure_default_exclusion_reasons",

@@ -151,7 +151,12 @@ class TestBaseLayout:
     def test_context_processor_is_lazy(self, rf_request, django_assert_num_queries):
         with django_assert_num_queries(0):
             context = chrome(rf_request)
-        assert set(context) == {"branding", "ombudsman", "accessibility_statement_url"}
+        assert set(context) == {
+            "branding",
+            "ombudsman",
+            "accessibility_statement_url",
+            "service_notices",
+        }
 
     def test_ombudsman_panel_partial(self, ombudsman):
         html = render_to_string(
