@@ -13,7 +13,7 @@ HOST := 127.0.0.1
 run: setup
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py createcachetable
-	$(PY) manage.py load_demo --address http://$(HOST):$(PORT)/
+	$(PY) manage.py load_demo --address http://$(HOST):$(PORT)/ --cases 400
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 ## test: install what the tests need, then lint, check migrations and run pytest

@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
 from django_otp.plugins.otp_static.models import StaticToken
 from wagtail.models import Locale, Page, Site
 
@@ -15,6 +16,7 @@ from casework.models import (
     OmbudsmanScheme,
     ensure_default_exclusion_reasons,
 )
+from casework.process import process_settings, working_calendar
 from cms_pages.models import (
     AccessibilityStatementPage,
     BrandingSettings,
@@ -25,6 +27,7 @@ from cms_pages.models import (
     PolicyPage,
 )
 from portal.demo import content
+from portal.demo.cases import demo_cases_generate
 from portal.twofactor.services import backup_codes_issue, backup_codes_remaining
 
 DEMO_USERNAME = "officer"
@@ -43,8 +46,15 @@ class Command(BaseCommand):
         parser.add_argument(
             "--address", default="http://127.0.0.1:8000/", help="Where the site is served."
         )
+        parser.add_argument(
+            "--cases",
+            type=int,
+            default=0,
+            help="Also make this many made-up cases over the past year, when there are none yet "
+            "(make run asks for 400).",
+        )
 
-    def handle(self, *args, address, **options):
+    def handle(self, *args, address, cases=0, **options):
         with transaction.atomic():
             site = self.site_with_home()
             self.settings(site)
@@ -59,6 +69,8 @@ class Command(BaseCommand):
             self.child(home, CodePage, self.code_page_fields())
             self.child(home, AccessibilityStatementPage, content.ACCESSIBILITY)
             user = self.staff_user()
+        if cases:
+            self.demo_cases(user, cases)
         self.report(address, user)
 
     # Site and home page
@@ -178,6 +190,17 @@ class Command(BaseCommand):
         if backup_codes_remaining(user) < 3:
             backup_codes_issue(user=user)
         return user
+
+    def demo_cases(self, officer, count: int) -> None:
+        settings = process_settings()
+        made = demo_cases_generate(
+            officer=officer,
+            calendar=working_calendar(settings),
+            today=timezone.localdate(),
+            count=count,
+        )
+        if made:
+            self.stdout.write(f"Made {made} demo cases over the past year.")
 
     def backup_codes(self, user) -> list[str]:
         return sorted(
