@@ -133,3 +133,85 @@ class CodeSectionBlock(blocks.StructBlock):
         icon = "list-ol"
         label = _("Code section")
         template = "cms_pages/blocks/code_section.html"
+
+
+# The self-assessment against the Complaint Handling Code (Code 8.1a; issue 6)
+
+ASSESSMENT_ANSWERS = [("yes", _("Yes")), ("no", _("No"))]
+ACTION_STATUSES = [
+    ("planned", _("Planned")),
+    ("in_progress", _("In progress")),
+    ("done", _("Done")),
+]
+
+
+def figure_choices():
+    """The live figures a row can show as evidence (casework/figures.py's catalogue)."""
+    from casework.figures import EVIDENCE_FIGURES
+
+    return [(key, figure.label) for key, figure in EVIDENCE_FIGURES.items()]
+
+
+class ImprovementActionBlock(blocks.StructBlock):
+    action = blocks.TextBlock(label=_("action"))
+    owner = blocks.CharBlock(
+        label=_("owner"), help_text=_("A role, not a person's name: for example Head of Housing.")
+    )
+    action_by = blocks.DateBlock(required=False, label=_("action by"))
+    status = blocks.ChoiceBlock(choices=ACTION_STATUSES, default="planned", label=_("status"))
+
+
+class ProvisionAssessmentBlock(blocks.StructBlock):
+    """One provision of the Code: do we comply, what shows it, and what we will improve."""
+
+    provision = blocks.CharBlock(label=_("provision"), help_text=_("For example 6.9"))
+    requirement = blocks.TextBlock(label=_("what it requires, in our words"))
+    complies = blocks.ChoiceBlock(
+        choices=ASSESSMENT_ANSWERS,
+        required=False,
+        label=_("do we comply?"),
+        help_text=_("Leave empty until assessed. Every provision must be answered to publish."),
+    )
+    evidence = blocks.TextBlock(
+        required=False,
+        label=_("evidence"),
+        help_text=_("What shows we comply: a policy section, a figure, a training record."),
+    )
+    figure = blocks.ChoiceBlock(
+        choices=figure_choices,
+        required=False,
+        label=_("a figure as evidence"),
+        help_text=_("Shown with the row, and frozen into the page when it is published."),
+    )
+    explanation = blocks.TextBlock(
+        required=False,
+        label=_("why not, where we do not comply"),
+    )
+    actions = blocks.ListBlock(
+        ImprovementActionBlock(), default=[], min_num=0, label=_("improvement actions")
+    )
+
+    class Meta:
+        icon = "tick-inverse"
+        label = _("Provision")
+        label_format = "{provision}"
+
+    def clean(self, value):
+        cleaned = super().clean(value)
+        if cleaned.get("complies") == "no" and not (cleaned.get("explanation") or "").strip():
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "explanation": [
+                        _("Say why we do not comply with this provision, and what we will do.")
+                    ]
+                }
+            )
+        if cleaned.get("complies") == "yes" and not (
+            (cleaned.get("evidence") or "").strip() or cleaned.get("figure")
+        ):
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "evidence": [_("Give the evidence that we comply, or choose a figure.")]
+                }
+            )
+        return cleaned

@@ -5,6 +5,7 @@ from cms_pages.models.complaint_start import ComplaintStartPage
 from cms_pages.models.content import ContentPage, HomePage
 from cms_pages.models.how_to_complain import HowToComplainPage, Route
 from cms_pages.models.policy import PolicyPage, PolicyPdf
+from cms_pages.models.self_assessment import SelfAssessmentPage
 
 __all__ = [
     "AccessibilityStatementPage",
@@ -17,4 +18,5 @@ __all__ = [
     "PolicyPage",
     "PolicyPdf",
     "Route",
+    "SelfAssessmentPage",
 ]
