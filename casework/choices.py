@@ -181,3 +181,28 @@ class DeterminationOutcome(models.TextChoices):
     SEVERE_MALADMINISTRATION = "severe_maladministration", _("Severe maladministration")
     REDRESS = "reasonable_redress", _("Reasonable redress")
     OUTSIDE_JURISDICTION = "outside_jurisdiction", _("Outside jurisdiction")
+
+
+class LessonStatus(models.TextChoices):
+    """Where a change learned from complaints has got to (Code 9.1-9.3)."""
+
+    PLANNED = "planned", _("Planned")
+    IN_PROGRESS = "in_progress", _("In progress")
+    DONE = "done", _("Done")
+
+
+class LessonTheme(models.TextChoices):
+    """What a lesson is about, so the year's themes can be counted and reported (Code 8.1d,
+    9.2, 9.4)."""
+
+    COMMUNICATION = "communication", _("Communication and keeping residents informed")
+    REPAIRS = "repairs", _("Repairs and maintenance")
+    DAMP_AND_MOULD = "damp_and_mould", _("Damp and mould")
+    COMPLAINT_HANDLING = "complaint_handling", _("How we handle complaints")
+    RECORD_KEEPING = "record_keeping", _("Keeping records")
+    STAFF_KNOWLEDGE = "staff_knowledge", _("Staff knowledge and training")
+    POLICY = "policy", _("Policies and procedures")
+    CONTRACTORS = "contractors", _("Contractors and partners")
+    ACCESSIBILITY = "accessibility", _("Accessibility and reasonable adjustments")
+    NEIGHBOURHOODS = "neighbourhoods", _("Neighbourhoods and anti-social behaviour")
+    OTHER = "other", _("Something else")

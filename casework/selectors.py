@@ -7,9 +7,16 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from casework.choices import ActionStatus, AdjustmentStatus, CaseStatus, RemedyStatus
-from casework.deadlines import WorkingDayCalendar, days_left, local_date
-from casework.models import Case, OutstandingAction, ReasonableAdjustment, Stage
+from casework.choices import (
+    ActionStatus,
+    AdjustmentStatus,
+    CaseStatus,
+    LessonStatus,
+    LessonTheme,
+    RemedyStatus,
+)
+from casework.deadlines import UK_TIME, WorkingDayCalendar, days_left, local_date
+from casework.models import Case, Lesson, OutstandingAction, ReasonableAdjustment, Stage
 
 
 @dataclass(frozen=True)
@@ -181,6 +188,62 @@ def actions_due(*, on_or_before: dt.date, owner=None) -> QuerySet:
     if owner is not None:
         actions = actions.filter(owner=owner)
     return actions.select_related("case")
+
+
+def lessons_overdue(*, on: dt.date) -> QuerySet:
+    """Lessons not done whose date has passed by `on` (Code 9.1: follow each change through)."""
+    return (
+        Lesson.objects.exclude(status=LessonStatus.DONE)
+        .filter(due_on__lt=on)
+        .select_related("owner")
+        .order_by("due_on", "pk")
+    )
+
+
+def learning_for_publication(start: dt.date, end: dt.date) -> dict:
+    """The year's learning for the public "what we have changed" list and the annual report
+    (Code 8.1d, 9.3), JSON-serialisable so a page can freeze it when published.
+
+    - `themes`: each theme with the lessons recorded and the changes completed in the period,
+      busiest first. Counts only.
+    - `improvements`: the completed changes marked for publication, in the order they were
+      done, in the words of their summary for residents. Never the internal account of what
+      went wrong, the notes, the owner or the cases: no personal data.
+    """
+    since = dt.datetime.combine(start, dt.time.min, tzinfo=UK_TIME)
+    before = dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min, tzinfo=UK_TIME)
+    recorded = Lesson.objects.filter(recorded_at__gte=since, recorded_at__lt=before)
+    completed = Lesson.objects.filter(
+        status=LessonStatus.DONE, completed_on__gte=start, completed_on__lte=end
+    )
+    counts = {theme: {"recorded": 0, "completed": 0} for theme in LessonTheme.values}
+    for theme in recorded.values_list("theme", flat=True):
+        counts[theme]["recorded"] += 1
+    for theme in completed.values_list("theme", flat=True):
+        counts[theme]["completed"] += 1
+    themes = [
+        {"theme": theme, "label": str(LessonTheme(theme).label), **numbers}
+        for theme, numbers in counts.items()
+        if numbers["recorded"] or numbers["completed"]
+    ]
+    themes.sort(key=lambda row: (-row["recorded"], -row["completed"], row["label"]))
+    improvements = [
+        {
+            "theme": theme,
+            "theme_label": str(LessonTheme(theme).label),
+            "summary": summary,
+            "completed_on": completed_on.isoformat(),
+        }
+        for theme, summary, completed_on in completed.filter(published=True)
+        .exclude(public_summary="")
+        .order_by("completed_on", "pk")
+        .values_list("theme", "public_summary", "completed_on")
+    ]
+    return {
+        "period": {"start": start.isoformat(), "end": end.isoformat()},
+        "themes": themes,
+        "improvements": improvements,
+    }
 
 
 def today() -> dt.date:

@@ -25,8 +25,8 @@ def demo_site(db):
 
 def restore_migration_data():
     """Put back what migrations create (locale, root page and collection, staff groups, the
-    sign-off workflow, the default letter templates, notice permissions) after a transactional
-    test has flushed the database."""
+    sign-off workflow, the default letter templates, notice and learning permissions) after a
+    transactional test has flushed the database."""
     import importlib
 
     from django.apps import apps
@@ -56,6 +56,8 @@ def restore_migration_data():
     letters.forwards(apps, None)
     notices = importlib.import_module("casework.migrations.0007_service_notices")
     notices.grant(apps, None)
+    learning = importlib.import_module("casework.migrations.0008_learning")
+    learning.grant(apps, None)
 
 
 @pytest.fixture(autouse=True)

@@ -3,5 +3,6 @@
 - `cases`: the case list, the case page and its transition forms (/admin/cases/).
 - `intake`: logging a case, people and what they tell us, the dashboard panel (/admin/intake/).
 - `letters`: writing a letter from a case (/admin/letters/) and the letter templates snippet.
+- `learning`: the lessons-learned log (Code 9.1-9.3), a ModelViewSet at /admin/learning/.
 - `notices`: exceptional circumstances notices (Code 8.5), a snippet under Settings.
 """

@@ -1,4 +1,5 @@
 from casework.models.cases import Case, ComplaintCategory, Extension, ReferenceCounter, Stage
+from casework.models.learning import Lesson
 from casework.models.letters import Letter, LetterTemplate
 from casework.models.notices import ServiceNotice
 from casework.models.ombudsman import OmbudsmanScheme
@@ -45,6 +46,7 @@ __all__ = [
     "EvidenceRequest",
     "ExclusionReason",
     "Extension",
+    "Lesson",
     "Letter",
     "LetterTemplate",
     "OmbudsmanOrder",

@@ -12,6 +12,7 @@ from casework.services.cases import (
     service_request_raise_complaint,
 )
 from casework.services.documents import correspondence_record_with_documents
+from casework.services.learning import learning_record, learning_update
 from casework.services.letters import letter_issue
 from casework.services.ombudsman import (
     determination_record,
@@ -74,6 +75,8 @@ __all__ = [
     "escalation_request",
     "evidence_request_record",
     "evidence_sent",
+    "learning_record",
+    "learning_update",
     "letter_issue",
     "note_add",
     "ombudsman_referral_record",
