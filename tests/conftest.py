@@ -25,8 +25,8 @@ def demo_site(db):
 
 def restore_migration_data():
     """Put back what migrations create (locale, root page and collection, staff groups, the
-    sign-off workflow, the default letter templates, notice and learning permissions) after a
-    transactional test has flushed the database."""
+    sign-off workflow, the default letter templates, notice, learning and performance
+    permissions) after a transactional test has flushed the database."""
     import importlib
 
     from django.apps import apps
@@ -58,6 +58,8 @@ def restore_migration_data():
     notices.grant(apps, None)
     learning = importlib.import_module("casework.migrations.0008_learning")
     learning.grant(apps, None)
+    performance = importlib.import_module("casework.migrations.0009_performance_permission")
+    performance.grant(apps, None)
 
 
 @pytest.fixture(autouse=True)

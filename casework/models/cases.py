@@ -148,6 +148,9 @@ class Case(models.Model):
             ("work_any_case", "Can see and work every case"),
             ("work_assigned_case", "Can work cases assigned to them"),
             ("log_case", "Can log cases and read their status"),
+            # Code 9.4-9.7: the governing body and the Member Responsible for Complaints read
+            # the figures, trends and Ombudsman outcomes, never a case.
+            ("view_performance", "Can see complaint handling performance"),
         ]
 
     def __str__(self):
