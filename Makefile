@@ -53,7 +53,9 @@ check: $(VENV)/.installed
 pytest: $(VENV)/.installed
 	$(VENV)/bin/pytest
 
-## bench: the benchmarks in tests/benchmarks/, run on demand
+## bench: the benchmarks in tests/benchmarks/, run on demand. The figures benchmark needs
+## PostgreSQL: DATABASE_URL=postgres://postgres@127.0.0.1:5432/redress_bench make bench
+## (pytest-django creates and drops its own test_redress_bench database on that server).
 bench: test-setup
 	$(VENV)/bin/pytest tests/benchmarks -m benchmark -s
 
