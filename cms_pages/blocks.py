@@ -215,3 +215,25 @@ class ProvisionAssessmentBlock(blocks.StructBlock):
                 }
             )
         return cleaned
+
+
+class OmbudsmanReportBlock(blocks.StructBlock):
+    """A report the Ombudsman made about us (Code 8.1e, 8.1f): a link or the document."""
+
+    title = blocks.CharBlock(label=_("title"))
+    url = blocks.URLBlock(required=False, label=_("link"))
+    document = DocumentChooserBlock(required=False, label=_("or the document"))
+    summary = blocks.TextBlock(required=False, label=_("what it says, in a sentence or two"))
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Ombudsman report")
+        label_format = "{title}"
+
+    def clean(self, value):
+        cleaned = super().clean(value)
+        if not cleaned.get("url") and not cleaned.get("document"):
+            raise blocks.StructBlockValidationError(
+                block_errors={"url": [_("Give a link to the report, or choose the document.")]}
+            )
+        return cleaned

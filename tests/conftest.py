@@ -4,6 +4,14 @@ import pytest
 from django.core.cache import caches
 
 
+def pytest_sessionstart(session):
+    """Tests read the compiled catalogues (issue 7): compile any that are missing or older than
+    their .po, as `make messages` would."""
+    from portal.catalogues import compile_stale
+
+    compile_stale()
+
+
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     # Files written by a test (PDFs, uploads) go to a folder of its own.
@@ -25,8 +33,9 @@ def demo_site(db):
 
 def restore_migration_data():
     """Put back what migrations create (locale, root page and collection, staff groups, the
-    sign-off workflow, the default letter templates, notice, learning and performance
-    permissions) after a transactional test has flushed the database."""
+    sign-off workflow, the default letter templates in English and Welsh, notice, learning and
+    performance permissions, the governing body's permission to respond to the annual report)
+    after a transactional test has flushed the database."""
     import importlib
 
     from django.apps import apps
@@ -60,6 +69,10 @@ def restore_migration_data():
     learning.grant(apps, None)
     performance = importlib.import_module("casework.migrations.0009_performance_permission")
     performance.grant(apps, None)
+    welsh_letters = importlib.import_module("casework.migrations.0010_welsh_letter_templates")
+    welsh_letters.create_templates(apps, None)
+    annual_report = importlib.import_module("cms_pages.migrations.0005_annual_report")
+    annual_report.grant(apps, None)
 
 
 @pytest.fixture(autouse=True)

@@ -1,20 +1,25 @@
 from cms_pages.models.accessibility import AccessibilityStatementPage
+from cms_pages.models.annual_report import AnnualReportPage, GoverningBodyResponse
 from cms_pages.models.branding import BrandingSettings
 from cms_pages.models.code_page import CodePage
 from cms_pages.models.complaint_start import ComplaintStartPage
 from cms_pages.models.content import ContentPage, HomePage
 from cms_pages.models.how_to_complain import HowToComplainPage, Route
+from cms_pages.models.page_pdf import PagePdf
 from cms_pages.models.policy import PolicyPage, PolicyPdf
 from cms_pages.models.self_assessment import SelfAssessmentPage
 
 __all__ = [
     "AccessibilityStatementPage",
+    "AnnualReportPage",
     "BrandingSettings",
     "CodePage",
     "ComplaintStartPage",
     "ContentPage",
+    "GoverningBodyResponse",
     "HomePage",
     "HowToComplainPage",
+    "PagePdf",
     "PolicyPage",
     "PolicyPdf",
     "Route",

@@ -73,15 +73,27 @@ class PublishedFiguresMixin(models.Model):
         """The frozen figures of a published page; live ones for a draft or a preview."""
         if self.figures and not self.refresh_figures:
             return self.figures
+        return self.compute_figures()
+
+    def compute_figures(self) -> dict:
+        """What is frozen as `figures` at publication. Page types may add to it."""
         return figures_for(self.period_start, self.period_end)
+
+    def frozen_at_publication(self) -> dict:
+        """Fields written into the revision each time it is published, whatever the figures
+        do (for example the governing body's response, as agreed on that day)."""
+        return {}
 
     def publish(self, revision, *args, **kwargs):
         content = revision.as_object()
         problems = content.publish_problems()
         if problems:
             raise PublishRefused(problems)
+        frozen = content.frozen_at_publication()
         if not content.figures or content.refresh_figures:
-            revision.content["figures"] = figures_for(content.period_start, content.period_end)
-            revision.content["refresh_figures"] = False
+            frozen["figures"] = content.compute_figures()
+            frozen["refresh_figures"] = False
+        if frozen:
+            revision.content.update(frozen)
             revision.save(update_fields=["content"])
         return super().publish(revision, *args, **kwargs)

@@ -17,6 +17,7 @@ from wagtail.search import index
 from casework.code_provisions import SECTIONS
 from cms_pages.blocks import ProvisionAssessmentBlock
 from cms_pages.models.base import BasePage
+from cms_pages.models.page_pdf import DownloadableFormatsMixin
 from cms_pages.models.published_figures import PublishedFiguresMixin
 
 
@@ -40,7 +41,7 @@ def preloaded_rows() -> list[tuple[str, dict]]:
     ]
 
 
-class SelfAssessmentPage(PublishedFiguresMixin, BasePage):
+class SelfAssessmentPage(DownloadableFormatsMixin, PublishedFiguresMixin, BasePage):
     assessed_on = models.DateField(_("assessed on"))
     approved_by = models.CharField(
         _("approved by"),
@@ -65,6 +66,7 @@ class SelfAssessmentPage(PublishedFiguresMixin, BasePage):
     )
 
     shows_ombudsman_panel = True
+    pdf_template = "cms_pages/self_assessment_page_pdf.html"
 
     content_panels = [
         *BasePage.content_panels,

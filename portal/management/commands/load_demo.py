@@ -25,9 +25,13 @@ from cms_pages.models import (
     HomePage,
     HowToComplainPage,
     PolicyPage,
+    SelfAssessmentPage,
 )
 from portal.demo import content
 from portal.demo.cases import demo_cases_generate
+from portal.demo.learning import demo_lessons_record
+from portal.demo.self_assessment import SLUG as SELF_ASSESSMENT_SLUG
+from portal.demo.self_assessment import demo_self_assessment_page, hub_link_blocks
 from portal.twofactor.services import backup_codes_issue, backup_codes_remaining
 
 DEMO_USERNAME = "officer"
@@ -69,8 +73,14 @@ class Command(BaseCommand):
             self.child(home, CodePage, self.code_page_fields())
             self.child(home, AccessibilityStatementPage, content.ACCESSIBILITY)
             user = self.staff_user()
+        self.self_assessment = None
         if cases:
             self.demo_cases(user, cases)
+            # After the cases: the lessons link to them and the self-assessment's frozen
+            # figures come from them (Code 8.1a, 8.1d).
+            today = timezone.localdate()
+            self.demo_lessons(user, today)
+            self.self_assessment = self.demo_self_assessment(home, hub, today)
         self.report(address, user)
 
     # Site and home page
@@ -201,6 +211,27 @@ class Command(BaseCommand):
         )
         if made:
             self.stdout.write(f"Made {made} demo cases over the past year.")
+
+    def demo_lessons(self, officer, today) -> None:
+        made = demo_lessons_record(officer=officer, today=today)
+        if made:
+            self.stdout.write(f"Recorded {made} lessons learned from complaints.")
+
+    def demo_self_assessment(self, home, hub, today) -> SelfAssessmentPage:
+        """The published self-assessment for the last reporting year, linked from the How to
+        complain page when it is first made."""
+        with transaction.atomic():
+            made = (
+                not SelfAssessmentPage.objects.child_of(home)
+                .filter(slug=SELF_ASSESSMENT_SLUG)
+                .exists()
+            )
+            page = demo_self_assessment_page(home, today=today)
+            if made:
+                hub.body = [*hub.body.raw_data, *stream(hub_link_blocks(page))]
+                hub.save_revision(log_action=False).publish(log_action=False)
+                self.stdout.write(f"Published the self-assessment: {page.title}.")
+        return page
 
     def backup_codes(self, user) -> list[str]:
         return sorted(
