@@ -271,7 +271,7 @@ class TestReading:
             "The Ombudsman published no annual report on us this year.",
             "Stage 1 complaints per 1,000 homes",
             'role="img"',
-            '<svg',
+            "<svg",
         ]:
             assert text in html, text
 
