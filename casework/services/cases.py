@@ -22,6 +22,7 @@ from casework.choices import (
 from casework.deadlines import stage1_acknowledgement_due
 from casework.models import Case, ComplaintCategory, Person, ReferenceCounter, Stage
 from casework.process import process_settings, working_calendar
+from casework.resident_emails import resident_notify
 from casework.services.record import refuse_if, timeline_record
 from casework.workflow import check_close, status_problem
 
@@ -258,6 +259,19 @@ def case_withdraw(*, case: Case, reason: str = "", actor=None, actor_label: str 
         summary=summary,
         visibility=Visibility.RESIDENT,
     )
+    if actor is not None:  # recorded by staff; the follow pages confirm an online withdrawal
+        resident_notify(
+            case=case,
+            change="withdrawn",
+            key=str(case.pk),
+            subject=lambda: (
+                _("Your case is withdrawn: %(reference)s") % {"reference": case.reference}
+            ),
+            message=lambda: _(
+                "We have withdrawn your case and closed it, as you asked. If you want us to "
+                "look at it again, contact us."
+            ),
+        )
     return case
 
 

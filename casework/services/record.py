@@ -2,10 +2,12 @@
 its own transaction, so a change and its timeline entry are saved together or not at all."""
 
 from django.db import transaction
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from casework.choices import Channel, Direction, Visibility
 from casework.models import Case, Correspondence, TimelineEntry
+from casework.resident_emails import resident_notify
 
 
 class TransitionRefused(Exception):
@@ -118,7 +120,7 @@ def comments_request(*, case: Case, actor, findings: str, respond_by) -> Timelin
     elif respond_by < timezone.localdate():
         problems.append(_("The reply date cannot be in the past."))
     refuse_if(problems)
-    return timeline_record(
+    entry = timeline_record(
         case=case,
         actor=actor,
         event="comments_requested",
@@ -130,6 +132,22 @@ def comments_request(*, case: Case, actor, findings: str, respond_by) -> Timelin
         visibility=Visibility.RESIDENT,
         data={"respond_by": respond_by.isoformat()},
     )
+    resident_notify(
+        case=case,
+        change="comments_requested",
+        key=str(entry.pk),
+        subject=lambda: (
+            _("We would like your comments: %(reference)s") % {"reference": case.reference}
+        ),
+        message=lambda: (
+            _(
+                "Before we decide, we would like your comments on what we have found:\n%(findings)s"
+                "\n\nPlease reply by %(date)s. You can reply online or contact us."
+            )
+            % {"findings": findings.strip(), "date": date_format(respond_by, "j F Y")}
+        ),
+    )
+    return entry
 
 
 @transaction.atomic

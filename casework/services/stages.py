@@ -4,9 +4,10 @@ import datetime as dt
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from casework.choices import ActionStatus, CaseStatus, Decision, Visibility
+from casework.choices import ActionStatus, CaseStatus, Channel, Decision, Visibility
 from casework.deadlines import (
     extended_due,
     stage1_response_due,
@@ -16,6 +17,7 @@ from casework.deadlines import (
 from casework.models import Case, ExclusionReason, Extension, Stage
 from casework.notifications import assignment_notify
 from casework.process import process_settings, working_calendar
+from casework.resident_emails import resident_notify
 from casework.services.record import TransitionRefused, refuse_if, timeline_record
 from casework.workflow import (
     check_acknowledge,
@@ -102,6 +104,22 @@ def complaint_acknowledge(
         % {"n": stage.number, "due": f"{due:%d %B %Y}"},
         visibility=Visibility.RESIDENT,
         data={"response_due_on": due.isoformat(), "handler": handler.pk},
+    )
+    # Code 6.2, 6.11: the resident hears that we have logged it and when to expect the answer.
+    resident_notify(
+        case=case,
+        change=f"stage{stage.number}_acknowledged",
+        key=str(stage.pk),
+        subject=lambda: (
+            _("We have logged your complaint: %(reference)s") % {"reference": case.reference}
+        ),
+        message=lambda: (
+            _(
+                "We have logged stage %(n)d of your complaint. This is what we understand it to "
+                "be about:\n%(definition)s\n\nWe will send you our answer by %(due)s."
+            )
+            % {"n": stage.number, "definition": stage.definition, "due": date_format(due, "j F Y")}
+        ),
     )
     return stage
 
@@ -240,6 +258,24 @@ def stage_extend(
         visibility=Visibility.RESIDENT,
         data={"extension": extension.pk, "new_due_on": new_due.isoformat()},
     )
+    # Code 6.5, 6.16: the reason, the new date and the Ombudsman's details.
+    resident_notify(
+        case=case,
+        change="extended",
+        key=str(extension.pk),
+        subject=lambda: (
+            _("We need more time to answer your complaint: %(reference)s")
+            % {"reference": case.reference}
+        ),
+        message=lambda: (
+            _(
+                "We need more time to answer stage %(n)d of your complaint, because:\n%(reason)s"
+                "\n\nWe will now send you our answer by %(due)s."
+            )
+            % {"n": stage.number, "reason": extension.reason, "due": date_format(new_due, "j F Y")}
+        ),
+        ombudsman=True,
+    )
     return extension
 
 
@@ -369,6 +405,23 @@ def escalation_request(
         visibility=Visibility.RESIDENT,
         channel=channel,
     )
+    if channel != Channel.ONLINE:  # the follow pages confirm a request made online
+        due = stage.acknowledgement_due_on
+        resident_notify(
+            case=case,
+            change="escalation_received",
+            key=str(stage.pk),
+            subject=lambda: (
+                _("We have your request for stage 2: %(reference)s") % {"reference": case.reference}
+            ),
+            message=lambda: (
+                _(
+                    "We have your request to take your complaint to stage 2. We will acknowledge "
+                    "it by %(due)s. You do not need to give us a reason."
+                )
+                % {"due": date_format(due, "j F Y")}
+            ),
+        )
     return stage
 
 

@@ -113,7 +113,7 @@ class TestSending:
         out = StringIO()
         call_command("send_daily_digest", "--date", "2026-12-25", stdout=out)
         assert "not a working day" in out.getvalue()
-        assert not OutboundEmail.objects.exists()
+        assert not OutboundEmail.objects.filter(purpose="staff_digest").exists()
         with pytest.raises(CommandError, match="--date must look like"):
             call_command("send_daily_digest", "--date", "25/12/2026")
 
