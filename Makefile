@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 HOST := 127.0.0.1
 
-.PHONY: run test setup test-setup system-packages frontend messages check pytest bench clean
+.PHONY: run test setup test-setup system-packages frontend messages messages-update check pytest bench clean
 
 ## run: set everything up, load the demo landlord and serve it on http://127.0.0.1:$(PORT)/
 run: setup
@@ -39,11 +39,22 @@ node_modules/.installed: package.json package-lock.json
 frontend: node_modules/.installed
 	npm run --silent build
 
-# Compiles every catalogue in locale/ and the apps (skipped while there are none yet).
+# Compiles every catalogue in locale/ and the apps (skipped while there are none yet), after
+# `msgfmt --check` (placeholders kept, header complete). gettext comes from system-packages.
 messages: $(VENV)/.installed
 	@if find locale portal casework cms_pages -name '*.po' 2>/dev/null | grep -q .; then \
+		command -v msgfmt >/dev/null 2>&1 || scripts/system-packages; \
+		for po in $$(find locale portal casework cms_pages -name '*.po'); do \
+			msgfmt --check --output-file=/dev/null "$$po" || exit 1; \
+		done; \
 		$(PY) manage.py compilemessages --ignore=node_modules --ignore=.venv -v 0; \
 	fi
+
+## messages-update: regenerate locale/cy and locale/ur from the code and templates, then
+## list what residents read that is still to translate (manage.py catalogues untranslated)
+messages-update: $(VENV)/.installed
+	$(PY) manage.py catalogues update
+	$(PY) manage.py catalogues untranslated | grep '^# '
 
 check: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
