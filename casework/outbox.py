@@ -14,6 +14,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django_tasks import task
 
 from casework.models import CaseDocument, OutboundEmail
@@ -144,11 +145,31 @@ def outbox_send_due(*, now=None) -> dict[str, int]:
     return counts
 
 
-def email_retry(*, email: OutboundEmail) -> OutboundEmail:
-    """Staff ask for a failed message to be tried again now."""
-    OutboundEmail.objects.filter(
-        pk=email.pk, status__in=[OutboundEmail.Status.FAILED, OutboundEmail.Status.RETRYING]
-    ).update(status=OutboundEmail.Status.QUEUED, next_attempt_at=timezone.now())
-    transaction.on_commit(lambda: email_send_task.enqueue(email.pk))
+# What staff see on the outbox screen: given up on, or failing and waiting to try again.
+NEEDS_ATTENTION = (OutboundEmail.Status.FAILED, OutboundEmail.Status.RETRYING)
+
+
+@transaction.atomic
+def email_retry(*, email: OutboundEmail, actor=None) -> bool:
+    """Staff ask for a message that failed to be tried again now. Returns False, changing
+    nothing, when it is no longer failing (already requeued, being sent or sent): pressing the
+    button twice, or two people pressing it, sends it once."""
+    requeued = OutboundEmail.objects.filter(pk=email.pk, status__in=NEEDS_ATTENTION).update(
+        status=OutboundEmail.Status.QUEUED, next_attempt_at=timezone.now()
+    )
     email.refresh_from_db()
-    return email
+    if not requeued:
+        return False
+    if email.case_id is not None:
+        from casework.services.record import timeline_record  # services import this module
+
+        timeline_record(
+            case=email.case,
+            actor=actor,
+            event="email_retried",
+            summary=_("Email to try again: %(subject)s (to %(to)s). Last error: %(error)s")
+            % {"subject": email.subject, "to": ", ".join(email.to), "error": email.last_error},
+            data={"email": email.pk},
+        )
+    transaction.on_commit(lambda: email_send_task.enqueue(email.pk))
+    return True

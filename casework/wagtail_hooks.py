@@ -4,6 +4,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 # Each module registers its own admin URLs, menu items and panels.
 from casework.admin_hooks import cases, intake, learning, letters, notices  # noqa: F401
+from casework.admin_hooks import outbox  # noqa: F401
 from casework.models import OmbudsmanScheme
 
 

@@ -5,4 +5,5 @@
 - `letters`: writing a letter from a case (/admin/letters/) and the letter templates snippet.
 - `learning`: the lessons-learned log (Code 9.1-9.3), a ModelViewSet at /admin/learning/.
 - `notices`: exceptional circumstances notices (Code 8.5), a snippet under Settings.
+- `outbox`: emails that failed to send, with their errors, to try again (/admin/outbox/).
 """
