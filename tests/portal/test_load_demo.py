@@ -4,6 +4,7 @@ import datetime as dt
 from io import StringIO
 
 import pytest
+import time_machine
 from django.apps import apps
 from django.core.management import call_command
 from django.core.serializers import serialize
@@ -125,3 +126,102 @@ def test_demo_cases_are_dated_when_each_step_happened_and_made_once(demo_cases):
     assert not OutboundEmail.objects.exclude(status=OutboundEmail.Status.SENT).exists()
     call_command("load_demo", "--cases", "300", stdout=StringIO())
     assert Case.objects.count() == 300
+
+
+# The lessons learned and the self-assessment (issue 6; Code 8.1a, 8.1d, 9.1-9.3)
+
+DEMO_DAY = dt.datetime(2026, 9, 15, 12, 0, tzinfo=dt.UTC)  # so the reporting year is known
+
+
+def load_demo_with_cases() -> str:
+    out = StringIO()
+    with time_machine.travel(DEMO_DAY, tick=False):
+        call_command("load_demo", "--cases", "60", stdout=out)
+    return out.getvalue()
+
+
+def test_demo_lessons_in_every_state_some_from_cases_one_overdue():
+    load_demo_with_cases()
+    from casework.choices import LessonStatus
+    from casework.models import Lesson, TimelineEntry
+    from casework.selectors import lessons_overdue
+
+    today = DEMO_DAY.date()
+    lessons = list(Lesson.objects.prefetch_related("cases"))
+    assert len(lessons) == 12
+    assert {lesson.status for lesson in lessons} == set(LessonStatus.values)
+    published = [lesson for lesson in lessons if lesson.published]
+    assert published and all(
+        lesson.status == LessonStatus.DONE and lesson.public_summary for lesson in published
+    )
+    assert any(lesson.status == LessonStatus.DONE and not lesson.published for lesson in lessons)
+    assert len(set(Lesson.objects.values_list("theme", flat=True))) >= 8
+    overdue = list(lessons_overdue(on=today))
+    assert len(overdue) == 1
+    assert overdue[0].status == LessonStatus.IN_PROGRESS
+    linked = [lesson for lesson in lessons if lesson.cases.all()]
+    assert linked
+    for lesson in linked:  # from cases received before it was recorded, on their timelines
+        for case in lesson.cases.all():
+            assert case.received_at < lesson.recorded_at
+            assert TimelineEntry.objects.filter(case=case, event="lesson_recorded").exists()
+    assert all(lesson.recorded_at.date() < today for lesson in lessons)
+
+
+def test_demo_self_assessment_published_answered_with_frozen_figures(client):
+    output = load_demo_with_cases()
+    from wagtail.models import Locale
+
+    from casework.code_provisions import SECTIONS
+    from casework.figures import EVIDENCE_FIGURES
+    from cms_pages.models import HowToComplainPage, SelfAssessmentPage
+
+    english = Locale.get_default()  # the Welsh and Urdu copies are wagtail-localize's
+    page = SelfAssessmentPage.objects.live().get(locale=english)
+    assert page.title in output
+    # The year April to March before the day the demo was loaded.
+    assert (page.period_start, page.period_end) == (dt.date(2025, 4, 1), dt.date(2026, 3, 31))
+    assert page.period_end < page.assessed_on <= DEMO_DAY.date()
+    rows = [row.value for row in page.rows]
+    assert [row["provision"] for row in rows] == [p.number for s in SECTIONS for p in s.provisions]
+    assert {row["complies"] for row in rows} == {"yes", "no"}
+    for row in rows:
+        if row["complies"] == "yes":
+            assert row["evidence"].strip()
+        else:  # a "no" says why and what we will do, by whom and when (Code 8.1a)
+            assert row["explanation"].strip()
+            assert row["actions"]
+            assert all(a["owner"] and a["action_by"] and a["status"] for a in row["actions"])
+    assert sum(row["complies"] == "no" for row in rows) < len(rows) / 10
+    figure_rows = [row for row in rows if row["figure"]]
+    assert len(figure_rows) >= 3
+    assert {row["figure"] for row in figure_rows} <= set(EVIDENCE_FIGURES)
+
+    # Frozen at publication from the demo record.
+    assert page.figures["period"] == {"start": "2025-04-01", "end": "2026-03-31"}
+    assert page.figures["volumes"]["received"] > 0
+    acknowledged = page.figures["evidence"]["stage1_acknowledged_on_time"]
+    assert acknowledged["percent"] is not None
+    assert page.get_latest_revision().content["figures"] == page.figures
+    response = client.get(page.url)
+    assert response.status_code == 200
+    assert acknowledged["display"] in response.content.decode()
+
+    hub = HowToComplainPage.objects.live().get(locale=english)
+    assert f'id="{page.pk}"' in str(hub.body.raw_data)
+    assert page.url in client.get(hub.url).content.decode()
+
+
+def test_loading_with_cases_twice_changes_nothing():
+    load_demo_with_cases()
+    models = [*SNAPSHOT_MODELS, "casework.Lesson", "casework.Case", "casework.TimelineEntry"]
+    before = {
+        label: serialize("json", apps.get_model(label).objects.order_by("pk")) for label in models
+    }
+    output = load_demo_with_cases()
+    after = {
+        label: serialize("json", apps.get_model(label).objects.order_by("pk")) for label in models
+    }
+    assert after == before
+    assert "lessons" not in output
+    assert "self-assessment" not in output
