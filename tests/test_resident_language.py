@@ -133,6 +133,16 @@ def test_a_welsh_residents_acknowledgement_letter_and_its_email_are_in_welsh(omb
     assert "Mae'r llythyr wedi'i atodi fel PDF. Mae'r testun llawn isod." in email.body_text
 
 
+def test_a_welsh_residents_acknowledgement_email_is_in_welsh(ombudsman):
+    case = acknowledged_case_for("cy")
+    email = OutboundEmail.objects.get(purpose="resident_stage1_acknowledged", case=case)
+    assert email.subject == f"Rydym wedi cofnodi eich cwyn: {case.reference}"
+    assert email.body_text.startswith(f"Annwyl {case.resident.full_name},")
+    assert "Rydym wedi cofnodi cam 1 o'ch cwyn." in email.body_text
+    assert "Byddwn yn anfon ein hateb atoch erbyn" in email.body_text
+    assert f"Eich cyfeirnod: {case.reference}" in email.body_text
+
+
 def test_every_email_a_welsh_resident_gets_is_in_welsh(ombudsman):
     """Whatever emails the case's changes send (confirmation, acknowledgement, the letter),
     none of them greets the resident in English."""
@@ -162,6 +172,9 @@ def test_an_urdu_resident_gets_english_letters_but_urdu_emails(ombudsman):
     # The email the letter goes with is in the letter's language, so the two agree.
     letter_email = OutboundEmail.objects.get(purpose="letter_stage1_acknowledgement", case=case)
     assert "The letter is attached as a PDF." in letter_email.body_text
+
+    acknowledged = OutboundEmail.objects.get(purpose="resident_stage1_acknowledged", case=case)
+    assert acknowledged.subject == f"ہم نے آپ کی شکایت درج کر لی ہے: {case.reference}"
 
     queue_submission_confirmation(case)
     email = OutboundEmail.objects.get(purpose="submission_confirmation", case=case)
