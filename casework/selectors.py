@@ -200,6 +200,18 @@ def lessons_overdue(*, on: dt.date) -> QuerySet:
     )
 
 
+def improvements_published() -> QuerySet:
+    """The changes we made from complaints that residents may read about (Code 8.1d, 9.3):
+    done, marked for publication, with a summary for residents. Newest first. Only the
+    summary, the theme and the date are read: never the internal account or the cases."""
+    return (
+        Lesson.objects.filter(status=LessonStatus.DONE, published=True, completed_on__isnull=False)
+        .exclude(public_summary="")
+        .order_by("-completed_on", "-pk")
+        .only("pk", "theme", "public_summary", "completed_on")
+    )
+
+
 def learning_for_publication(start: dt.date, end: dt.date) -> dict:
     """The year's learning for the public "what we have changed" list and the annual report
     (Code 8.1d, 9.3), JSON-serialisable so a page can freeze it when published.

@@ -5,6 +5,7 @@ from cms_pages.models.code_page import CodePage
 from cms_pages.models.complaint_start import ComplaintStartPage
 from cms_pages.models.content import ContentPage, HomePage
 from cms_pages.models.how_to_complain import HowToComplainPage, Route
+from cms_pages.models.improvements import ImprovementsPage
 from cms_pages.models.page_pdf import PagePdf
 from cms_pages.models.policy import PolicyPage, PolicyPdf
 from cms_pages.models.self_assessment import SelfAssessmentPage
@@ -19,6 +20,7 @@ __all__ = [
     "GoverningBodyResponse",
     "HomePage",
     "HowToComplainPage",
+    "ImprovementsPage",
     "PagePdf",
     "PolicyPage",
     "PolicyPdf",

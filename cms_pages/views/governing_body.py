@@ -9,7 +9,6 @@ the page never overwrites it; it is frozen into the report each time the report 
 from django import forms
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -17,11 +16,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.widgets import AdminDateInput
-from wagtail.log_actions import log
 from wagtail.models import Locale
 
 from casework.views.common import forbidden
 from cms_pages.models import AnnualReportPage, GoverningBodyResponse
+from cms_pages.services import governing_body_response_save
 
 PERMISSION = "cms_pages.respond_to_annual_report"
 
@@ -54,29 +53,6 @@ class ResponseForm(forms.ModelForm):
         if agreed_on and agreed_on > timezone.localdate():
             raise forms.ValidationError(_("The date it was agreed cannot be in the future."))
         return agreed_on
-
-
-def response_save(*, page: AnnualReportPage, values: dict, user) -> GoverningBodyResponse:
-    """Write the response for every language version of the report, and log who did."""
-    with transaction.atomic():
-        response, created = GoverningBodyResponse.objects.select_for_update().get_or_create(
-            translation_key=page.translation_key,
-            defaults={**values, "updated_by": user},
-        )
-        if not created:
-            for field, value in values.items():
-                setattr(response, field, value)
-            response.updated_by = user
-            response.save()
-        log(instance=response, action="wagtail.create" if created else "wagtail.edit", user=user)
-        log(
-            instance=page,
-            action="wagtail.edit",
-            user=user,
-            title=page.title,
-            data={"governing_body_response": True},
-        )
-    return response
 
 
 def _reports():
@@ -119,7 +95,7 @@ def respond(request, page_id: int):
     form = ResponseForm(request.POST or None, instance=response)
     if request.method == "POST" and form.is_valid():
         values = {field: form.cleaned_data[field] for field in ResponseForm.Meta.fields}
-        response_save(page=page, values=values, user=request.user)
+        governing_body_response_save(page=page, values=values, user=request.user)
         messages.success(
             request,
             _(

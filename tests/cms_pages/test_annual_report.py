@@ -19,7 +19,7 @@ from casework import services
 from casework.choices import DeterminationOutcome
 from cms_pages.models import AnnualReportPage, GoverningBodyResponse, PagePdf, SelfAssessmentPage
 from cms_pages.models.published_figures import PublishRefused
-from cms_pages.views.governing_body import response_save
+from cms_pages.services import governing_body_response_save
 from tests.factories import CaseFactory, UserFactory
 from tests.portal.twofactor_helpers import login_verified
 
@@ -79,7 +79,7 @@ def draft_report(home, **fields) -> AnnualReportPage:
 
 
 def respond(page, text=RESPONSE) -> GoverningBodyResponse:
-    return response_save(
+    return governing_body_response_save(
         page=page,
         values={"text": text, "responded_by": "The Board", "agreed_on": timezone.localdate()},
         user=UserFactory(),
