@@ -18,7 +18,7 @@ from django.utils.translation import override
 
 from casework.choices import OPEN_STATUSES, ActionStatus, AdjustmentStatus
 from casework.deadlines import WorkingDayCalendar, days_left
-from casework.models import Case, ReasonableAdjustment, Stage
+from casework.models import Case, EvidenceRequest, ReasonableAdjustment, Stage
 from casework.outbox import email_queue
 from casework.selectors import Clock, case_clocks, cases_with_clocks
 
@@ -36,9 +36,12 @@ def _name(user) -> str:
     return user.get_full_name() or user.get_username()
 
 
+def team_members():
+    return get_user_model().objects.filter(is_active=True, groups__name=TEAM_GROUP).distinct()
+
+
 def team_addresses() -> list[str]:
-    users = get_user_model().objects.filter(is_active=True, groups__name=TEAM_GROUP)
-    return sorted({email for email in users.values_list("email", flat=True) if email})
+    return sorted({email for email in team_members().values_list("email", flat=True) if email})
 
 
 def new_case_notify(case: Case) -> None:
@@ -115,10 +118,15 @@ class Digest:
     overdue: list[DigestLine] = field(default_factory=list)
     due_soon: list[DigestLine] = field(default_factory=list)
     adjustment_reviews: list[ReasonableAdjustment] = field(default_factory=list)
+    # For the complaints team, who liaise with the Ombudsman (Code 4.1), whatever the case's
+    # status: a case usually reaches the Ombudsman after it has closed.
+    ombudsman_evidence: list[DigestLine] = field(default_factory=list)
 
     @property
     def is_empty(self) -> bool:
-        return not (self.overdue or self.due_soon or self.adjustment_reviews)
+        return not (
+            self.overdue or self.due_soon or self.adjustment_reviews or self.ombudsman_evidence
+        )
 
 
 def _handler(case: Case):
@@ -131,7 +139,10 @@ def digests(*, today: dt.date, calendar: WorkingDayCalendar) -> list[Digest]:
     """Every handler's digest (issue 5): clocks overdue or due within two working days on the
     cases they handle (responses, acknowledgements, agreed updates (Code 5.9), Ombudsman
     evidence), outstanding actions they own on anyone's case, and reviews of reasonable
-    adjustments (Code 5.10) for the residents of their cases. A fixed number of queries."""
+    adjustments (Code 5.10) for the residents of their cases; and, for every member of the
+    complaints team, Ombudsman evidence requests not yet answered that are overdue or due within
+    two working days of their deadline (15 working days from the request), on any case, open or
+    closed. A fixed number of queries."""
     cases = cases_with_clocks(Case.objects.filter(status__in=OPEN_STATUSES)).prefetch_related(
         "actions__owner", "resident__adjustments"
     )
@@ -152,8 +163,17 @@ def digests(*, today: dt.date, calendar: WorkingDayCalendar) -> list[Digest]:
     for case in cases:
         handler = _handler(case)
         for clock in case_clocks(case, today=today, calendar=calendar):
-            # Outstanding actions (Code 6.6) go to their owners, below.
-            if clock.done_on is None and clock.days_left is not None and clock.provision != "6.6":
+            # Outstanding actions (Code 6.6) go to their owners, and Ombudsman evidence (the
+            # one clock with no Code provision) to the complaints team, below.
+            if (
+                clock.done_on is None
+                and clock.days_left is not None
+                and clock.provision
+                not in (
+                    "6.6",
+                    "",
+                )
+            ):
                 add(handler, case, clock)
         for action in case.actions.all():
             if action.status == ActionStatus.OPEN and action.due_on:
@@ -173,6 +193,23 @@ def digests(*, today: dt.date, calendar: WorkingDayCalendar) -> list[Digest]:
             if is_due and adjustment.pk not in seen_reviews[handler.pk]:
                 seen_reviews[handler.pk].add(adjustment.pk)
                 digest(handler).adjustment_reviews.append(adjustment)
+    evidence_lines = []
+    requests = EvidenceRequest.objects.filter(sent_on__isnull=True).select_related("referral__case")
+    for request in requests:
+        remaining = days_left(request.due_on, today, calendar)
+        if remaining <= DIGEST_DAYS_AHEAD:
+            clock = Clock(
+                label=_("Evidence to the Ombudsman"),
+                provision="",
+                due_on=request.due_on,
+                done_on=None,
+                days_left=remaining,
+            )
+            evidence_lines.append(DigestLine(case=request.referral.case, clock=clock))
+    if evidence_lines:
+        evidence_lines.sort(key=lambda line: line.clock.due_on)
+        for member in team_members():
+            digest(member).ombudsman_evidence = evidence_lines
     for item in by_user.values():
         item.overdue.sort(key=lambda line: line.clock.due_on)
         item.due_soon.sort(key=lambda line: line.clock.due_on)

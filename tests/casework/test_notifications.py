@@ -76,6 +76,46 @@ class TestDigest:
         assert by_user[owner].adjustment_reviews == []
         assert [a.kind for a in by_user[handler].adjustment_reviews] == [AdjustmentKind.LARGE_PRINT]
 
+    def test_an_agreed_update_falling_due_is_in_the_handlers_digest(self, calendar):
+        # Code 5.9: the update agreed with the resident is kept to.
+        case = CaseFactory(acknowledged=True)
+        stage = services.stage_agree_updates(
+            case=case, actor=case.stage(1).handler, interval_days=3
+        )
+        due = stage.next_update_due_on
+        [digest] = digests(today=calendar.add_working_days(due, -1), calendar=calendar)
+        assert (case.reference, "Next agreed update") in lines(digest, "due_soon")
+        [digest] = digests(today=calendar.add_working_days(due, 1), calendar=calendar)
+        assert (case.reference, "Next agreed update") in lines(digest, "overdue")
+
+    def test_ombudsman_evidence_goes_to_the_complaints_team_even_on_a_closed_case(self, calendar):
+        officer = UserFactory(email="officer@example-homes.test")
+        officer.groups.add(Group.objects.get(name="Complaints officer"))
+        case = CaseFactory(responded=True)
+        handler = case.stage(1).handler
+        services.case_close(case=case, actor=handler)
+        referral = services.ombudsman_referral_record(
+            case=case, actor=officer, referred_on=dt.date(2026, 11, 2)
+        )
+        request = services.evidence_request_record(
+            referral=referral, actor=officer, requested_on=dt.date(2026, 11, 2)
+        )
+        # 15 working days (Ombudsman evidence): three days before, nobody hears of it.
+        assert digests(today=calendar.add_working_days(request.due_on, -3), calendar=calendar) == []
+        near = calendar.add_working_days(request.due_on, -2)
+        by_user = {d.user: d for d in digests(today=near, calendar=calendar)}
+        assert set(by_user) == {officer}
+        assert [(line.case, line.clock.due_on) for line in by_user[officer].ombudsman_evidence] == [
+            (case, request.due_on)
+        ]
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            digests_send(today=near, calendar=calendar)
+        [email] = [e for e in mail.outbox if e.to == ["officer@example-homes.test"]]
+        assert "EVIDENCE THE OMBUDSMAN ASKED FOR" in email.body
+        assert f"{case.reference}: due {request.due_on:%-d %B %Y}" in email.body
+        services.evidence_sent(request=request, actor=officer, sent_on=near)
+        assert digests(today=near, calendar=calendar) == []
+
     def test_a_fixed_number_of_queries(self, calendar):
         CaseFactory(acknowledged=True)
         today = CaseFactory(acknowledged=True).stage(1).response_due_on
