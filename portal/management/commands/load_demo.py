@@ -19,6 +19,7 @@ from casework.models import (
 from casework.process import process_settings, working_calendar
 from cms_pages.models import (
     AccessibilityStatementPage,
+    AnnualReportPage,
     BrandingSettings,
     CodePage,
     ComplaintStartPage,
@@ -28,6 +29,9 @@ from cms_pages.models import (
     SelfAssessmentPage,
 )
 from portal.demo import content
+from portal.demo.annual_report import SLUG as REPORT_SLUG
+from portal.demo.annual_report import demo_annual_report_page, demo_improvements_page
+from portal.demo.annual_report import hub_link_blocks as report_link_blocks
 from portal.demo.cases import demo_cases_generate
 from portal.demo.learning import demo_lessons_record
 from portal.demo.self_assessment import SLUG as SELF_ASSESSMENT_SLUG
@@ -81,6 +85,7 @@ class Command(BaseCommand):
             today = timezone.localdate()
             self.demo_lessons(user, today)
             self.self_assessment = self.demo_self_assessment(home, hub, today)
+            self.annual_report = self.demo_annual_report(home, hub, today)
         self.report(address, user)
 
     # Site and home page
@@ -216,6 +221,20 @@ class Command(BaseCommand):
         made = demo_lessons_record(officer=officer, today=today)
         if made:
             self.stdout.write(f"Recorded {made} lessons learned from complaints.")
+
+    def demo_annual_report(self, home, hub, today) -> AnnualReportPage:
+        """The published annual report for the same year, with the Board's response (Code 8.1,
+        8.2), linked from the How to complain page when it is first made."""
+        with transaction.atomic():
+            made = not AnnualReportPage.objects.child_of(home).filter(slug=REPORT_SLUG).exists()
+            page = demo_annual_report_page(home, self_assessment=self.self_assessment, today=today)
+            improvements = demo_improvements_page(home)
+            if made:
+                hub = HowToComplainPage.objects.get(pk=hub.pk)
+                hub.body = [*hub.body.raw_data, *stream(report_link_blocks(page, improvements))]
+                hub.save_revision(log_action=False).publish(log_action=False)
+                self.stdout.write(f"Published the annual report: {page.title}.")
+        return page
 
     def demo_self_assessment(self, home, hub, today) -> SelfAssessmentPage:
         """The published self-assessment for the last reporting year, linked from the How to
