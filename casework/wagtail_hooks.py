@@ -3,7 +3,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 # Each module registers its own admin URLs, menu items and panels.
-from casework.admin_hooks import cases, intake, learning, letters, notices  # noqa: F401
+from casework.admin_hooks import cases, intake, learning, letters, notices, performance  # noqa: F401
 from casework.admin_hooks import outbox  # noqa: F401
 from casework.models import OmbudsmanScheme
 

@@ -17,6 +17,9 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+# The mail this site has sent, for the developer; "not found" unless DEBUG (portal/dev_mail.py).
+urlpatterns += [path("dev/mail/", include("portal.dev_mail"))]
+
 # Public pages carry their language in the path: / for English, /cy/ for Welsh, and so on.
 urlpatterns += i18n_patterns(
     path("complain/", include("portal.raise_case.urls")),

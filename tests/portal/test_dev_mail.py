@@ -1,0 +1,78 @@
+"""The developer sees the mail the site has sent (issue 5): only while DEBUG with the file
+backend, never otherwise."""
+
+import os
+
+import pytest
+from django.core.mail import EmailMessage, send_mail
+
+pytestmark = pytest.mark.django_db
+
+INDEX = "/dev/mail/"
+
+
+@pytest.fixture
+def dev_mail(settings, tmp_path):
+    settings.DEBUG = True
+    settings.EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    settings.EMAIL_FILE_PATH = tmp_path
+    return tmp_path
+
+
+def only_file(folder, before=()):
+    [name] = set(os.listdir(folder)) - set(before)
+    return name
+
+
+def test_sent_mail_is_listed_newest_first_and_each_is_readable(client, dev_mail):
+    send_mail(
+        "Sign in to follow your case",
+        "Use this link: https://example.test/follow/sign-in/abc123/",
+        "complaints@example-homes.test",
+        ["resident@example.net"],
+    )
+    first = only_file(dev_mail)
+    os.utime(dev_mail / first, (1_700_000_000, 1_700_000_000))
+    message = EmailMessage(
+        "Your stage 1 response", "The letter is attached.", to=["other@example.net"]
+    )
+    message.attach("CMP-2026-00001 response.pdf", b"%PDF-1.7", "application/pdf")
+    message.send()
+    second = only_file(dev_mail, before=[first])
+
+    page = client.get(INDEX).content.decode()
+    assert page.index("Your stage 1 response") < page.index("Sign in to follow your case")
+    assert "resident@example.net" in page
+    assert f'href="/dev/mail/{second}/"' in page
+
+    response = client.get(f"/dev/mail/{first}/")
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert '<a href="https://example.test/follow/sign-in/abc123/"' in text, (
+        "the sign-in link is clickable"
+    )
+    assert "CMP-2026-00001 response.pdf" in client.get(f"/dev/mail/{second}/").content.decode()
+
+
+def test_an_empty_folder_says_so(client, dev_mail):
+    assert "No mail has been sent yet." in client.get(INDEX).content.decode()
+
+
+def test_only_files_in_the_folder_can_be_read(client, dev_mail, tmp_path_factory):
+    secret = tmp_path_factory.mktemp("elsewhere") / "secret.log"
+    secret.write_text("Subject: private\n\nnot for you\n")
+    assert client.get("/dev/mail/secret.log/").status_code == 404
+    assert client.get("/dev/mail/..%2Felsewhere0%2Fsecret.log/").status_code == 404
+
+
+def test_not_found_without_debug_or_without_the_file_backend(client, settings, dev_mail):
+    """Production has DEBUG off and SMTP (tests/portal/test_settings_modules.py): 404."""
+    send_mail("Hello", "Body", "a@example.test", ["b@example.test"])
+    name = only_file(dev_mail)
+    settings.DEBUG = False
+    assert client.get(INDEX).status_code == 404
+    assert client.get(f"/dev/mail/{name}/").status_code == 404
+    settings.DEBUG = True
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    assert client.get(INDEX).status_code == 404
+    assert client.get(f"/dev/mail/{name}/").status_code == 404
