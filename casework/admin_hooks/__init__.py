@@ -6,4 +6,6 @@
 - `learning`: the lessons-learned log (Code 9.1-9.3), a ModelViewSet at /admin/learning/.
 - `notices`: exceptional circumstances notices (Code 8.5), a snippet under Settings.
 - `outbox`: emails that failed to send, with their errors, to try again (/admin/outbox/).
+- `performance`: complaint handling performance for the governing body (Code 9.4-9.7), its
+  board pack PDF and the figures as CSV and XLSX (/admin/performance/).
 """

@@ -206,7 +206,9 @@ def _bars(table: FigureTable, column: int = 1) -> list[Bar]:
     return bars
 
 
-def _chart_id(prefix: str, key: str) -> str:
+def chart_id(prefix: str, key: str) -> str:
+    """A chart's id: the prefix and the key of the table it draws (a chart drawing part of a
+    table, such as the complaints per month, has that table's key and more)."""
     return f"{prefix}-{key.replace('.', '-').replace('_', '-')}"
 
 
@@ -283,7 +285,7 @@ def _volumes(figures: dict, prefix: str) -> ReportSection:
         ],
         charts=[
             bar_chart(
-                by_category.caption, _bars(by_category), chart_id=_chart_id(prefix, by_category.key)
+                by_category.caption, _bars(by_category), chart_id=chart_id(prefix, by_category.key)
             )
         ],
     )
@@ -301,7 +303,7 @@ def _timeliness(figures: dict, prefix: str, number: int) -> ReportSection:
         title=_("How quickly we answered at stage %(n)s") % {"n": number},
         rows=rows,
         tables=[timing],
-        charts=[bar_chart(timing.caption, _bars(timing), chart_id=_chart_id(prefix, timing.key))],
+        charts=[bar_chart(timing.caption, _bars(timing), chart_id=chart_id(prefix, timing.key))],
     )
 
 
@@ -328,9 +330,9 @@ def _outcomes(figures: dict, prefix: str) -> ReportSection:
             _table(figures, "outcomes.escalations_refused_by_reason"),
         ],
         charts=[
-            bar_chart(stage1.caption, _bars(stage1), chart_id=_chart_id(prefix, stage1.key)),
+            bar_chart(stage1.caption, _bars(stage1), chart_id=chart_id(prefix, stage1.key)),
             # Code 8.1b: the types of complaint we refused.
-            bar_chart(refusals.caption, _bars(refusals), chart_id=_chart_id(prefix, refusals.key)),
+            bar_chart(refusals.caption, _bars(refusals), chart_id=chart_id(prefix, refusals.key)),
         ],
     )
 
@@ -357,9 +359,7 @@ def _remedies(figures: dict, prefix: str) -> ReportSection:
             )
         ],
         tables=[by_kind],
-        charts=[
-            bar_chart(by_kind.caption, _bars(by_kind), chart_id=_chart_id(prefix, by_kind.key))
-        ],
+        charts=[bar_chart(by_kind.caption, _bars(by_kind), chart_id=chart_id(prefix, by_kind.key))],
     )
 
 
@@ -389,7 +389,7 @@ def _ombudsman(figures: dict, prefix: str) -> ReportSection:
         ],
         tables=[_table(figures, "ombudsman.referrals_by_scheme"), findings],
         charts=[
-            bar_chart(findings.caption, _bars(findings), chart_id=_chart_id(prefix, findings.key))
+            bar_chart(findings.caption, _bars(findings), chart_id=chart_id(prefix, findings.key))
         ],
     )
 
@@ -411,7 +411,7 @@ def _learning(figures: dict, prefix: str) -> ReportSection:
             )
         ],
         tables=[themes, _table(figures, "learning.completed_by_theme")],
-        charts=[bar_chart(themes.caption, _bars(themes), chart_id=_chart_id(prefix, themes.key))],
+        charts=[bar_chart(themes.caption, _bars(themes), chart_id=chart_id(prefix, themes.key))],
     )
 
 
@@ -433,7 +433,7 @@ def _trends(figures: dict, prefix: str) -> ReportSection:
         tables=[months, _table(figures, "trends.categories")],
         charts=[
             column_chart(
-                per_month.caption, _bars(per_month), chart_id=_chart_id(prefix, per_month.key)
+                per_month.caption, _bars(per_month), chart_id=chart_id(prefix, per_month.key)
             )
         ],
     )
