@@ -3,8 +3,15 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 # Each module registers its own admin URLs, menu items and panels.
-from casework.admin_hooks import cases, intake, learning, letters, notices, performance  # noqa: F401
-from casework.admin_hooks import outbox  # noqa: F401
+from casework.admin_hooks import (  # noqa: F401
+    cases,
+    intake,
+    learning,
+    letters,
+    notices,
+    outbox,
+    performance,
+)
 from casework.models import OmbudsmanScheme
 
 
