@@ -8,8 +8,9 @@ translation.
 
 A message is resident-facing when it is used in one of the places listed in RESIDENT_FACING
 (the complaint journey and following a case, the public site's furniture, the choices a
-resident sees, their emails and their letters), or when the code marks it with a translator
-comment naming residents, for a resident's email written in a casework service:
+resident sees, their emails and their letters), when it is the subject or message of a
+`resident_notify(...)` call (the emails a casework service sends a resident), or when the code
+marks it with a translator comment naming residents:
 
     # Translators: to residents, in the acknowledgement email.
     subject=_("We have logged your complaint: %(reference)s")
@@ -18,6 +19,7 @@ Staff-only admin labels may stay English (Code 3.1 and 5.10: other languages are
 adjustments for residents).
 """
 
+import ast
 import os
 import shutil
 import subprocess
@@ -87,8 +89,42 @@ def used_in(entry: polib.POEntry, prefixes: tuple[str, ...]) -> bool:
     )
 
 
-def is_resident_facing(entry: polib.POEntry) -> bool:
-    return used_in(entry, RESIDENT_FACING) or RESIDENT_MARKER in (entry.comment or "").lower()
+# Calls whose gettext messages are emails to a resident, wherever in casework they are made.
+RESIDENT_EMAIL_CALLS = ("resident_notify",)
+GETTEXT_NAMES = ("_", "gettext", "gettext_lazy", "pgettext", "ngettext")
+
+
+def resident_email_messages(root: Path | None = None) -> set[str]:
+    """Every message translated inside a `resident_notify(...)` call in casework, read from the
+    source so that a new resident email is covered the moment it is written."""
+    messages: set[str] = set()
+    for path in sorted((Path(root or ROOT) / "casework").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+        for call in ast.walk(tree):
+            if not (isinstance(call, ast.Call) and _name(call.func) in RESIDENT_EMAIL_CALLS):
+                continue
+            for node in ast.walk(call):
+                if isinstance(node, ast.Call) and _name(node.func) in GETTEXT_NAMES:
+                    messages.update(
+                        arg.value
+                        for arg in node.args
+                        if isinstance(arg, ast.Constant) and isinstance(arg.value, str)
+                    )
+    return messages
+
+
+def _name(func: ast.expr) -> str:
+    if isinstance(func, ast.Attribute):
+        return func.attr
+    return func.id if isinstance(func, ast.Name) else ""
+
+
+def is_resident_facing(entry: polib.POEntry, email_messages: set[str] = frozenset()) -> bool:
+    return (
+        used_in(entry, RESIDENT_FACING)
+        or entry.msgid in email_messages
+        or RESIDENT_MARKER in (entry.comment or "").lower()
+    )
 
 
 def is_translated(entry: polib.POEntry) -> bool:
@@ -103,12 +139,13 @@ def untranslated(
     language: str, *, resident_facing_only: bool = True, root: Path | None = None
 ) -> list[polib.POEntry]:
     """The messages of one catalogue still to translate (missing or fuzzy), in file order."""
+    emails = resident_email_messages(root)
     return [
         entry
         for entry in polib.pofile(str(catalogue_path(language, root)))
         if not entry.obsolete
         and not is_translated(entry)
-        and (is_resident_facing(entry) or not resident_facing_only)
+        and (is_resident_facing(entry, emails) or not resident_facing_only)
     ]
 
 

@@ -120,6 +120,26 @@ def test_the_resident_facing_messages_are_the_journey_emails_and_letters():
     assert "Log a case" not in facing
 
 
+def test_the_emails_casework_services_send_residents_are_resident_facing(tmp_path):
+    assert "We have logged your complaint: %(reference)s" in catalogues.resident_email_messages()
+    source = tmp_path / "casework" / "services"
+    source.mkdir(parents=True)
+    (source / "example.py").write_text(
+        "from django.utils.translation import gettext as _\n"
+        "def stage_example(case):\n"
+        "    resident_notify(case=case, subject=lambda: _('To the resident'),\n"
+        "                    message=lambda: _('Also to the ' 'resident'))\n"
+        "    timeline_record(summary=_('For staff'))\n"
+    )
+    assert catalogues.resident_email_messages(tmp_path) == {
+        "To the resident",
+        "Also to the resident",
+    }
+    entry = polib.POEntry(msgid="To the resident", occurrences=[("casework/services/x.py", "")])
+    assert is_resident_facing(entry, {"To the resident"})
+    assert not is_resident_facing(entry)
+
+
 def test_a_translator_comment_marks_a_resident_facing_message_used_elsewhere():
     marked = polib.POEntry(
         msgid="We have logged your complaint",
