@@ -214,7 +214,13 @@ def test_demo_self_assessment_published_answered_with_frozen_figures(client):
 
 def test_loading_with_cases_twice_changes_nothing():
     load_demo_with_cases()
-    models = [*SNAPSHOT_MODELS, "casework.Lesson", "casework.Case", "casework.TimelineEntry"]
+    models = [
+        *SNAPSHOT_MODELS,
+        "casework.Lesson",
+        "casework.Case",
+        "casework.TimelineEntry",
+        "cms_pages.GoverningBodyResponse",
+    ]
     before = {
         label: serialize("json", apps.get_model(label).objects.order_by("pk")) for label in models
     }
@@ -225,3 +231,41 @@ def test_loading_with_cases_twice_changes_nothing():
     assert after == before
     assert "lessons" not in output
     assert "self-assessment" not in output
+    assert "annual report" not in output
+
+
+def test_demo_annual_report_published_with_the_boards_response(client):
+    output = load_demo_with_cases()
+    from wagtail.models import Locale
+
+    from cms_pages.models import (
+        AnnualReportPage,
+        GoverningBodyResponse,
+        HowToComplainPage,
+        ImprovementsPage,
+        SelfAssessmentPage,
+    )
+
+    english = Locale.get_default()
+    report = AnnualReportPage.objects.live().get(locale=english)
+    assert report.title in output
+    assessment = SelfAssessmentPage.objects.live().get(locale=english)
+    assert report.self_assessment_id == assessment.pk
+    assert (report.period_start, report.period_end) == (
+        assessment.period_start,
+        assessment.period_end,
+    )
+    # Code 8.2: published with the governing body's response alongside.
+    response = GoverningBodyResponse.objects.get(translation_key=report.translation_key)
+    assert report.governing_body_response["text"] == response.text
+    assert report.figures["volumes"]["received"] == assessment.figures["volumes"]["received"]
+    assert report.improvements(), "the demo's published lessons done in the year"
+    html = client.get(report.url).content.decode()
+    assert "The Board of Example Homes, agreed on" in html
+    assert client.get(report.url + "pdf/").status_code == 200
+
+    improvements = ImprovementsPage.objects.live().get(locale=english)
+    assert client.get(improvements.url).status_code == 200
+    hub = HowToComplainPage.objects.live().get(locale=english)
+    hub_html = client.get(hub.url).content.decode()
+    assert report.url in hub_html and improvements.url in hub_html
