@@ -7,6 +7,7 @@ from django.contrib.auth.models import Group
 
 from portal.twofactor.services import totp_device_create
 from tests.browser.conftest import (
+    ARTIFACTS,
     admin_axe_violations,
     describe,
     screenshot,
@@ -48,6 +49,8 @@ def test_the_performance_view_adds_no_accessibility_failures(page, page_without_
     assert page.get_by_role("link", name="Download the board pack (PDF)").count() == 1
     assert page.get_by_role("img", name="Complaints received, month by month").count() == 1
     screenshot(page, "admin_performance")
+    chart = page.get_by_role("img", name="Complaints received, month by month")
+    chart.screenshot(path=str(ARTIFACTS / "admin_performance_trends_chart.png"))
     violations = admin_axe_violations(page, baseline)
     assert violations == [], describe(violations)
 
