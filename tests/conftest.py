@@ -27,6 +27,20 @@ def demo_site(db):
     from django.core.management import call_command
     from wagtail.models import Site
 
+    # Without the Welsh and Urdu pages, which take longer to make than the rest: tests that
+    # read them ask for translated_demo_site.
+    call_command("load_demo", "--no-translations", stdout=StringIO())
+    return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture
+def translated_demo_site(db):
+    """The demo landlord with its Welsh and Urdu pages, exactly as `make run` loads it."""
+    from io import StringIO
+
+    from django.core.management import call_command
+    from wagtail.models import Site
+
     call_command("load_demo", stdout=StringIO())
     return Site.objects.get(is_default_site=True)
 

@@ -43,8 +43,16 @@ class ComplaintStartPage(BasePage):
         if site is None:
             return None
         language = get_supported_content_language_variant(get_language())
-        pages = cls.objects.live().descendant_of(site.root_page, inclusive=True)
-        return pages.filter(locale__language_code=language).first()
+        # The site's tree is in the default language; its translations are sibling trees, so
+        # find the site's page and then its copy in the reader's language. An untranslated
+        # copy (a wagtail-localize alias) is English: the built-in page is in their language.
+        keys = cls.objects.descendant_of(site.root_page, inclusive=True).values("translation_key")
+        return (
+            cls.objects.live()
+            .filter(translation_key__in=keys, locale__language_code=language)
+            .filter(alias_of__isnull=True)
+            .first()
+        )
 
     def get_context(self, request, *args, **kwargs):
         from portal.raise_case import uploads  # the journey's own limits, stated up front

@@ -4,6 +4,7 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.html import format_html
 from wagtail.models import Locale, Page, Site
 
 register = template.Library()
@@ -92,3 +93,27 @@ def home_url(context) -> str:
     except Locale.DoesNotExist:
         home = site.root_page
     return home.get_url(request) or "/"
+
+
+@register.simple_tag(takes_context=True)
+def content_fallback(context) -> dict | None:
+    """When the page is not translated into the reader's language yet (a wagtail-localize alias
+    of a page in another language), the language its content is really in, so that the page
+    can say so and mark the content up in that language; None otherwise."""
+    page = context.get("page")
+    if not isinstance(page, Page) or not page.alias_of_id:
+        return None
+    source = Page.objects.filter(pk=page.alias_of_id).values("locale_id", "locale__language_code")
+    source = source.first()
+    if source is None or source["locale_id"] == page.locale_id:
+        return None
+    code = source["locale__language_code"]
+    name = dict(settings.LANGUAGES).get(code, code)
+    return {"code": code, "dir": _text_direction(code), "name": name}
+
+
+@register.filter
+def bdi(value):
+    """A reference, phone number or other left-to-right run, isolated so that right-to-left
+    text around it cannot reorder it (CMP-2026-00042 stays CMP-2026-00042 in Urdu)."""
+    return format_html('<bdi dir="ltr">{}</bdi>', value)

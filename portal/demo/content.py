@@ -320,20 +320,36 @@ ACCESSIBILITY = {
         _para(
             "You should be able to change colours, contrast levels and fonts, zoom in up to "
             "400% without the text spilling off the screen, get around the website using just "
-            "a keyboard or speech recognition software, and listen to the website using a "
-            "screen reader.",
+            "a keyboard or speech recognition software, use it without JavaScript, and listen "
+            "to it using a screen reader.",
+            "The website is in English, Welsh and Urdu. Urdu pages read from right to left.",
             "Our policy is also available as a PDF tagged for screen readers and in large print.",
         ),
         ("heading", {"text": "How we test this website", "size": "h2"}),
+        _para("Each time the website changes, automatic tests in a web browser check that:"),
+        (
+            "paragraph",
+            "<ul><li>every public page, in English, Welsh and Urdu, and with error messages "
+            "showing, passes the checks the axe-core tool makes against the Web Content "
+            "Accessibility Guidelines (WCAG) 2.2 at levels A and AA</li>"
+            "<li>the whole online complaint form can be filled in and sent using only a "
+            "keyboard</li>"
+            "<li>the pages of the complaint form fit a screen 320 pixels wide, the same as "
+            "zooming in to 400%, without scrolling sideways</li>"
+            "<li>the complaint form can be filled in and sent in Welsh and in Urdu</li>"
+            "<li>the complaint form works without JavaScript</li></ul>",
+        ),
         _para(
-            "Every page is checked automatically against the Web Content Accessibility "
-            "Guidelines version 2.2 at level AA each time the website changes, and the pages "
-            "work without JavaScript."
+            "Automatic tests find only some accessibility problems. This website has not yet "
+            "been checked by disabled people or by an accessibility specialist, so there may "
+            "be problems we do not know about. If you find one, please tell the complaints "
+            "team."
         ),
         ("heading", {"text": "Asking for another format", "size": "h2"}),
         _para(
-            "If you need information in a different format, such as easy read, braille, audio "
-            "or another language, contact the complaints team and tell us what you need."
+            "If you need information in a different format, such as large print, easy read, "
+            "braille, audio or another language, tell us what you need and we will send it "
+            "to you."
         ),
     ],
 }

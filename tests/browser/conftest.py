@@ -71,6 +71,17 @@ def page_without_js(browser):
 @pytest.fixture
 def live_demo(transactional_db, live_server):
     restore_migration_data()
+    # Without the Welsh and Urdu pages, which take longer to make: see live_demo_translated.
+    call_command(
+        "load_demo", "--address", live_server.url + "/", "--no-translations", stdout=StringIO()
+    )
+    return live_server
+
+
+@pytest.fixture
+def live_demo_translated(transactional_db, live_server):
+    """The demo with its Welsh and Urdu pages, as `make run` serves it."""
+    restore_migration_data()
     call_command("load_demo", "--address", live_server.url + "/", stdout=StringIO())
     return live_server
 

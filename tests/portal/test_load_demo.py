@@ -51,10 +51,15 @@ def test_demo_loads_the_landlord_and_prints_address_and_login():
     codes = list(StaticToken.objects.values_list("token", flat=True))
     assert len(codes) == 10
     assert all(code in output for code in codes)
+    from wagtail.models import Locale
+
     from cms_pages.models import HomePage, PolicyPage
 
-    assert HomePage.objects.live().count() == 1
-    assert PolicyPage.objects.live().get().sections
+    # One home page in English, with its Welsh and Urdu translations (issue 7).
+    assert HomePage.objects.live().count() == 3
+    english = Locale.get_default()
+    assert PolicyPage.objects.live().get(locale=english).sections
+    assert PolicyPage.objects.live().get(locale__language_code="ur").sections
 
 
 def test_loading_twice_changes_nothing():

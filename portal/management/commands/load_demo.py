@@ -1,6 +1,8 @@
 """Loads the fictional landlord "Example Homes": settings, Ombudsman details, published pages
 and a staff login. Safe to run again: anything that exists already is left exactly as it is."""
 
+import uuid
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
@@ -36,6 +38,7 @@ from portal.demo.cases import demo_cases_generate
 from portal.demo.learning import demo_lessons_record
 from portal.demo.self_assessment import SLUG as SELF_ASSESSMENT_SLUG
 from portal.demo.self_assessment import demo_self_assessment_page, hub_link_blocks
+from portal.demo.translations import demo_translations_load
 from portal.twofactor.services import backup_codes_issue, backup_codes_remaining
 
 DEMO_USERNAME = "officer"
@@ -43,8 +46,10 @@ DEMO_PASSWORD = "example-homes-demo"  # noqa: S105 - a published demo login for 
 
 
 def stream(blocks):
-    """Our (type, value) pairs as StreamField raw data."""
-    return [{"type": block_type, "value": value} for block_type, value in blocks]
+    """Our (type, value) pairs as StreamField raw data. Each block gets its id now: Wagtail
+    gives ids only to top-level blocks on save, and wagtail-localize needs one on every block
+    of a nested stream (the policy's sections) to translate it."""
+    return [{"type": t, "value": value, "id": str(uuid.uuid4())} for t, value in blocks]
 
 
 class Command(BaseCommand):
@@ -61,8 +66,14 @@ class Command(BaseCommand):
             help="Also make this many made-up cases over the past year, when there are none yet "
             "(make run asks for 400).",
         )
+        parser.add_argument(
+            "--no-translations",
+            action="store_true",
+            help="Leave out the Welsh and Urdu copies of the pages (quicker, for tests that do "
+            "not read them).",
+        )
 
-    def handle(self, *args, address, cases=0, **options):
+    def handle(self, *args, address, cases=0, no_translations=False, **options):
         with transaction.atomic():
             site = self.site_with_home()
             self.settings(site)
@@ -86,6 +97,10 @@ class Command(BaseCommand):
             self.demo_lessons(user, today)
             self.self_assessment = self.demo_self_assessment(home, hub, today)
             self.annual_report = self.demo_annual_report(home, hub, today)
+        # Welsh and Urdu copies of the pages, through wagtail-localize (last, so that every
+        # page above has its place in the Welsh and Urdu trees).
+        if not no_translations:
+            demo_translations_load()
         self.report(address, user)
 
     # Site and home page
@@ -156,7 +171,11 @@ class Command(BaseCommand):
     def policy_fields(self) -> dict:
         fields = {key: value for key, value in content.POLICY.items() if key != "sections"}
         fields["sections"] = [
-            {"type": "section", "value": {"heading": heading, "body": stream(body)}}
+            {
+                "type": "section",
+                "value": {"heading": heading, "body": stream(body)},
+                "id": str(uuid.uuid4()),
+            }
             for heading, body in content.POLICY["sections"]
         ]
         return fields
