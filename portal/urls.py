@@ -24,6 +24,7 @@ urlpatterns += [path("dev/mail/", include("portal.dev_mail"))]
 urlpatterns += i18n_patterns(
     path("complain/", include("portal.raise_case.urls")),
     path("follow/", include("portal.follow.urls")),
+    path("another-format/", include("portal.formats.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "portal.twofactor",
     "portal.raise_case",
     "portal.follow",
+    "portal.formats",
     "django_ratelimit",
     "wagtail_localize",
     "wagtail_localize.locales",
