@@ -448,3 +448,30 @@ class TestPermission:
     def test_other_groups_do_not_have_it(self, group):
         codenames = Group.objects.get(name=group).permissions.values_list("codename", flat=True)
         assert "view_performance" not in codenames
+
+
+def test_each_chart_sits_with_the_table_of_its_numbers():
+    from casework.figures.presentation import report_sections
+    from casework.views.performance import CHART_PREFIX, charts_with_tables
+    from tests.casework.test_presentation import FIGURES_2026
+
+    blocks = charts_with_tables(report_sections(FIGURES_2026, chart_prefix=CHART_PREFIX))
+    paired = {
+        each["table"].key: str(each["chart"])
+        for block in blocks
+        for each in block["tables"]
+        if each["chart"]
+    }
+    assert set(paired) == {
+        "volumes.complaints_by_category",
+        "timeliness.stage1.answers_by_timing",
+        "timeliness.stage2.answers_by_timing",
+        "outcomes.decisions.stage1",
+        "outcomes.refusals_by_reason",
+        "remedies.by_kind",
+        "ombudsman.findings",
+        "learning.recorded_by_theme",
+        "trends.months",
+    }
+    assert "Complaints received, month by month" in paired["trends.months"]
+    assert all(block["charts"] == [] for block in blocks)  # none left without its table
