@@ -30,13 +30,20 @@ class Bar:
         return f"{self.value:g}" if isinstance(self.value, float) else str(self.value)
 
 
+def _shortened(label: str, most: int) -> str:
+    """A label that fits its room: cut at `most` characters with an ellipsis. (The full label
+    is always in the chart's description and in the table beside it.)"""
+    return label if len(label) <= most else label[: most - 1].rstrip() + "…"
+
+
 def _description(bars: list[Bar]) -> str:
     return "; ".join(f"{bar.label}: {bar.text}" for bar in bars)
 
 
 def bar_chart(title: str, bars: list[Bar], *, chart_id: str, width: int = 640) -> SafeString:
     """Horizontal bars, one per category, longest scale from the largest value."""
-    row, gap, label_width, value_room = 28, 10, 220, 70
+    # 14px Arial is about 7px a character: 36 characters fit the label room.
+    row, gap, label_width, value_room = 28, 10, 280, 70
     height = max(1, len(bars)) * (row + gap) + gap
     largest = max((bar.value for bar in bars), default=0) or 1
     scale = (width - label_width - value_room) / largest
@@ -52,7 +59,7 @@ def bar_chart(title: str, bars: list[Bar], *, chart_id: str, width: int = 640) -
         length = max(0.0, bar.value * scale)
         parts.append(
             f'<text x="{label_width - 8}" y="{y + row * 0.68:.1f}" text-anchor="end" '
-            f'fill="{TEXT}">{escape(bar.label[:34])}</text>'
+            f'fill="{TEXT}">{escape(_shortened(bar.label, 36))}</text>'
         )
         parts.append(
             f'<rect x="{label_width}" y="{y}" width="{length:.1f}" height="{row}" fill="{BAR}"/>'
@@ -95,9 +102,11 @@ def column_chart(title: str, bars: list[Bar], *, chart_id: str, height: int = 26
             f'<text x="{centre:.1f}" y="{baseline - length - 6:.1f}" text-anchor="middle" '
             f'fill="{TEXT}">{escape(bar.text)}</text>'
         )
-        parts.append(
-            f'<text x="{centre:.1f}" y="{baseline + 18}" text-anchor="middle" '
-            f'fill="{TEXT}">{escape(bar.label[:8])}</text>'
-        )
+        # "Apr 2026" is wider than its column: the month, and the year under it.
+        for line, words in enumerate(_shortened(bar.label, 12).split(" ", 1)):
+            parts.append(
+                f'<text x="{centre:.1f}" y="{baseline + 18 + line * 16}" text-anchor="middle" '
+                f'fill="{TEXT}">{escape(words)}</text>'
+            )
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 - every value above is escaped

@@ -5,7 +5,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from cms_pages.charts import Bar, bar_chart, column_chart
+from casework.charts import Bar, bar_chart, column_chart
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -54,3 +54,17 @@ def test_labels_are_escaped(chart):
 def test_no_figures_still_draws_a_described_image(chart):
     svg = parse(chart("Nothing yet", [], chart_id="c"))
     assert svg.find(f"{SVG}desc").text == "No figures"
+
+
+def test_long_labels_are_shortened_to_fit_and_kept_whole_in_the_description():
+    long = "Neighbourhoods and anti-social behaviour on the estates"
+    svg = parse(bar_chart("Themes", [Bar(long, 3)], chart_id="c9"))
+    texts = [t.text for t in svg.iter(f"{SVG}text")]
+    assert texts[0] == long[:35].rstrip() + "…"
+    assert long in svg.find(f"{SVG}desc").text
+
+
+def test_column_labels_put_the_year_under_the_month():
+    svg = parse(column_chart("Months", [Bar("Apr 2026", 4)], chart_id="c8"))
+    texts = [t.text for t in svg.iter(f"{SVG}text")]
+    assert texts[-2:] == ["Apr", "2026"]
