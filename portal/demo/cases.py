@@ -1,5 +1,6 @@
-"""A year of made-up cases for the demo landlord, so that a new user sees real figures, a busy
-case list and a dashboard with something due (issue 6).
+"""Made-up cases for the demo landlord, from the start of its last reporting year to today, so
+that a new user sees real figures, a busy case list and a dashboard with something due, and the
+demo's annual report covers a whole year (issue 6).
 
 Every case is made through casework's services, as staff would make it, with the clock set to
 the moment each step happened (time-machine), so received, acknowledged, extended, answered and
@@ -36,6 +37,7 @@ from casework.choices import (
 from casework.deadlines import WorkingDayCalendar
 from casework.models import Case, ComplaintCategory, ExclusionReason, OutboundEmail
 from casework.services.cases import PersonDetails
+from portal.demo.self_assessment import reporting_year
 
 LONDON = ZoneInfo("Europe/London")
 POSTCODE_LETTERS = "ABDEFGHJLNPQRSTUWXYZ"
@@ -498,16 +500,19 @@ class CaseStory:
 def demo_cases_generate(
     *, officer, calendar: WorkingDayCalendar, today: dt.date, count: int, seed: int = 2026
 ) -> int:
-    """Make `count` cases received over the year before `today` (the same ones for the same
-    seed). Returns how many were made; makes none when any case exists already."""
+    """Make `count` cases received from the start of the last complete April-to-March
+    reporting year up to `today` (the same ones for the same seed), so the demo's annual report
+    and self-assessment cover a whole year of them. Returns how many were made; makes none when
+    any case exists already."""
     if Case.objects.exists():
         return 0
     rng = random.Random(seed)  # noqa: S311 - made-up data, the same every time
     staff = demo_staff(officer)
     categories = demo_categories()
     story = CaseStory(rng, calendar, staff, today)
-    start = today - dt.timedelta(days=365)
-    days = sorted(start + dt.timedelta(days=rng.randrange(365)) for _ in range(count))
+    start = reporting_year(today)[0]
+    span = (today - start).days
+    days = sorted(start + dt.timedelta(days=rng.randrange(span)) for _ in range(count))
     first_email = OutboundEmail.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
     with transaction.atomic():
         for day in days:

@@ -63,7 +63,8 @@ class Command(BaseCommand):
             "--cases",
             type=int,
             default=0,
-            help="Also make this many made-up cases over the past year, when there are none yet "
+            help="Also make this many made-up cases, received from the start of the last April-"
+            "to-March reporting year to today, when there are none yet "
             "(make run asks for 400).",
         )
         parser.add_argument(
@@ -234,7 +235,7 @@ class Command(BaseCommand):
             count=count,
         )
         if made:
-            self.stdout.write(f"Made {made} demo cases over the past year.")
+            self.stdout.write(f"Made {made} demo cases since the start of the last reporting year.")
 
     def demo_lessons(self, officer, today) -> None:
         made = demo_lessons_record(officer=officer, today=today)
