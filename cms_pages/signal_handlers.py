@@ -1,16 +1,11 @@
 """Wagtail announces publication with a signal (from the editor, a workflow approval or a
-scheduled publish alike), so that is where the PDFs are queued. The work itself is a task."""
+scheduled publish alike), so that is where the PDFs of the policy and the reports are queued.
+The work itself is a task."""
 
 from django.db import transaction
 from wagtail.signals import page_published
 
-from cms_pages.tasks import page_pdf_render_task, policy_pdf_render_task
-
-
-def queue_policy_pdf(sender, instance, revision, **kwargs):
-    # Queued in the same transaction as the publication: both happen or neither does. If the
-    # worker is behind, the PDF link renders it on first request instead.
-    policy_pdf_render_task.enqueue(instance.pk, revision.pk)
+from cms_pages.tasks import page_pdf_render_task
 
 
 def queue_page_pdfs(sender, instance, revision, **kwargs):
@@ -26,8 +21,7 @@ def queue_page_pdfs(sender, instance, revision, **kwargs):
 def register():
     from cms_pages.models import AnnualReportPage, PolicyPage, SelfAssessmentPage
 
-    page_published.connect(queue_policy_pdf, sender=PolicyPage, dispatch_uid="policy_pdf")
-    for model in (SelfAssessmentPage, AnnualReportPage):
+    for model in (PolicyPage, SelfAssessmentPage, AnnualReportPage):
         page_published.connect(
             queue_page_pdfs, sender=model, dispatch_uid=f"page_pdf_{model.__name__}"
         )

@@ -4,13 +4,6 @@ from django_tasks import task
 
 
 @task()
-def policy_pdf_render_task(page_id: int, revision_id: int) -> int:
-    from cms_pages.policy_pdf import policy_pdf_store
-
-    return policy_pdf_store(page_id=page_id, revision_id=revision_id).pk
-
-
-@task()
 def page_pdf_render_task(page_id: int, revision_id: int, large_print: bool) -> int:
     from cms_pages.page_pdf import page_pdf_store
 

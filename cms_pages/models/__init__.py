@@ -7,7 +7,7 @@ from cms_pages.models.content import ContentPage, HomePage
 from cms_pages.models.how_to_complain import HowToComplainPage, Route
 from cms_pages.models.improvements import ImprovementsPage
 from cms_pages.models.page_pdf import PagePdf
-from cms_pages.models.policy import PolicyPage, PolicyPdf
+from cms_pages.models.policy import PolicyPage
 from cms_pages.models.self_assessment import SelfAssessmentPage
 
 __all__ = [
@@ -23,7 +23,6 @@ __all__ = [
     "ImprovementsPage",
     "PagePdf",
     "PolicyPage",
-    "PolicyPdf",
     "Route",
     "SelfAssessmentPage",
 ]

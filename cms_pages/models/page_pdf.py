@@ -18,6 +18,8 @@ class DownloadableFormatsMixin(RoutablePageMixin):
     """For Page subclasses. `pdf_template` renders the page as a document for WeasyPrint."""
 
     pdf_template: str = ""
+    # The large-print view; by default the page's own template, told it is the print view.
+    print_template: str = ""
 
     def pdf_filename(self, *, large_print: bool = False) -> str:
         stem = slugify(self.title) or "document"
@@ -56,7 +58,7 @@ class DownloadableFormatsMixin(RoutablePageMixin):
     def print_view(self, request):
         context = self.get_context(request)
         context["print_view"] = True
-        return render(request, self.get_template(request), context)
+        return render(request, self.print_template or self.get_template(request), context)
 
 
 class PagePdf(models.Model):

@@ -21,7 +21,7 @@ SNAPSHOT_MODELS = [
     "casework.ExclusionReason",
     "casework.OmbudsmanScheme",
     "cms_pages.BrandingSettings",
-    "cms_pages.PolicyPdf",
+    "cms_pages.PagePdf",
     "auth.User",
     "auth.Group",
     "otp_static.StaticToken",
