@@ -175,3 +175,21 @@ def test_the_language_read_is_remembered(client, translated_demo_site, settings)
     assert response.status_code == 200
     assert response.cookies[cookie].value == "en-gb"
     assert client.get("/").status_code == 200
+
+
+def test_a_policy_loaded_before_nested_blocks_had_ids_is_still_translated(demo_site):
+    from portal.demo.translations import demo_translations_load
+
+    # A demo loaded by an older version: the policy's inner blocks have no ids, which
+    # wagtail-localize cannot translate.
+    policy = PolicyPage.objects.get()
+    raw = policy.sections.raw_data
+    for section in raw:
+        for block in section["value"]["body"]:
+            block.pop("id", None)
+    policy.sections = raw
+    policy.save_revision().publish()
+    assert not policy.sections.raw_data[0]["value"]["body"][0].get("id")
+    demo_translations_load()
+    welsh = PolicyPage.objects.get(locale__language_code="cy")
+    assert welsh.sections[0].value["heading"] == "Am y polisi hwn"
