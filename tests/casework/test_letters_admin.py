@@ -92,6 +92,10 @@ def test_draft_preview_issue(officer_client, answered):
     assert "We checked the repair log. &lt;b&gt;The roofer came on time.&lt;/b&gt;" in preview
     assert answered.reference in preview
     assert "srcdoc=" in html and 'name="issue"' in html
+    # The whole letter sits inside the attribute: its quotes are escaped, or the preview is cut
+    # off at the first one.
+    srcdoc = re.search(r'srcdoc="([^"]*)"', html).group(1)
+    assert answered.reference in srcdoc and "&lt;!DOCTYPE html&gt;" in srcdoc
     assert not Letter.objects.exists()
 
     response = officer_client.post(draft_url(answered), {**values, "issue": "1"})
