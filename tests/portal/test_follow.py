@@ -7,7 +7,7 @@ import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, TestCase
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from casework import services
 from casework.choices import CaseKind, CaseStatus, Visibility
@@ -344,8 +344,11 @@ class TestKeepingInTouch:
         )
         assert joan.adjustments.get().detail == "Polish"
         assert case.timeline.filter(event="contact_details_updated").exists()
-        # The person is told, in the language they chose, what we saved.
-        [confirmation] = [m for m in mail.outbox if m.subject.startswith("We have saved")]
+        # The person is told, in the language they chose (Welsh), what we saved.
+        with translation.override("cy"):
+            subject = translation.gettext("We have saved how we keep in touch with you")
+        assert subject != "We have saved how we keep in touch with you"
+        [confirmation] = [m for m in mail.outbox if m.subject == subject]
         assert confirmation.to == ["joan@example.net"]
         assert "Polish" in confirmation.body
         assert "/follow/cases/" in confirmation.body
