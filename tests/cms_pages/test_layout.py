@@ -108,7 +108,8 @@ class TestBaseLayout:
     def test_footer_shows_landlord_and_complaints_team(self, rf_request, branding):
         html = render_layout(rf_request)
         footer = html.split("<footer", 1)[1]
-        assert "1 High Street<br>Leeds<br>LS1 1AA" in footer
+        # Each line isolated, so it reads the right way round in a right-to-left page too.
+        assert "<bdi>1 High Street</bdi><br><bdi>Leeds</bdi><br><bdi>LS1 1AA</bdi>" in footer
         assert 'href="tel:01134960000"' in footer
         assert "mailto:complaints@riverside.example" in footer
         assert "Monday to Friday, 9am to 5pm" in footer
