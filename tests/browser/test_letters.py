@@ -12,7 +12,8 @@ from PIL import Image, ImageStat
 from playwright.sync_api import expect
 
 from casework.choices import CaseStatus
-from casework.models import Letter
+from casework.models import Letter, OutboundEmail
+from casework.outbox import MAX_ATTEMPTS
 from tests.browser.conftest import ARTIFACTS, admin_axe_violations, describe, screenshot
 from tests.browser.conftest import stock_wagtail_baseline as wagtail_baseline
 from tests.browser.test_admin_casework import do, officer, sign_in
@@ -121,3 +122,33 @@ def test_an_officer_issues_a_stage_1_response_and_the_resident_reads_the_pdf(
     assert ImageStat.Stat(image).stddev[0] > 10
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / "letters_pdf_page1.png").write_bytes(png.read_bytes())
+
+
+def test_an_officer_sees_an_email_that_failed_and_tries_it_again(page, live_demo):
+    """Issue 5, nothing is lost: the failed email is on the outbox screen with its error."""
+    base = live_demo.url
+    user, device = officer("di.officer", "Di Officer")
+    case = CaseFactory(acknowledged=True, handler=user)
+    email = OutboundEmail.objects.filter(case=case).latest("pk")
+    OutboundEmail.objects.filter(pk=email.pk).update(
+        status=OutboundEmail.Status.FAILED,
+        attempts=MAX_ATTEMPTS,
+        last_error="SMTPRecipientsRefused: {'resident@example.net': (550, 'No such user')}",
+    )
+    sign_in(page, base, user, device)
+    baseline = wagtail_baseline(page, base)
+    page.goto(base + "/admin/")
+    with page.expect_navigation():
+        page.get_by_role("link", name="Emails not sent").click()
+    expect(page.get_by_text("550, 'No such user'")).to_be_visible()
+    screenshot(page, "outbox_failed")
+    violations = admin_axe_violations(page, baseline)
+    assert violations == [], describe(violations)
+    mail.outbox.clear()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Try again").click()
+    expect(page.get_by_text("We will try again to send")).to_be_visible()
+    expect(page.get_by_text("Every email has been sent or is on its way.")).to_be_visible()
+    email.refresh_from_db()
+    assert email.status == OutboundEmail.Status.SENT
+    assert len([m for m in mail.outbox if m.subject == email.subject]) == 1
