@@ -73,9 +73,13 @@ def test_an_officer_issues_a_stage_1_response_and_the_resident_reads_the_pdf(
 
     mail.outbox.clear()
     issue = page.get_by_role("button", name="Issue and send")
-    # The form's own submission with this button as the submitter. (A Playwright click on it,
-    # below the fold of Wagtail's scrolling main area, sent no request in Chromium here.)
-    issue.evaluate("b => b.form.requestSubmit(b)")
+    # A real click. Wagtail's admin scrolls smoothly (scroll-behavior: smooth), and Playwright
+    # clicks where the button was before that scroll ends: scroll, and wait for it to settle.
+    issue.scroll_into_view_if_needed()
+    settled = None
+    while settled != (settled := issue.bounding_box()["y"]):
+        page.wait_for_timeout(250)
+    issue.click()
     # Rendering the tagged PDF takes a while on a busy machine.
     page.wait_for_url(f"**/admin/cases/{case.pk}/", timeout=120_000)
     expect(page.get_by_text("Letter issued: Our answer to your complaint")).to_be_visible()
