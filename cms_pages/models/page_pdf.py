@@ -33,13 +33,16 @@ class DownloadableFormatsMixin(RoutablePageMixin):
         # Imported here: the renderer imports the page models.
         from cms_pages.page_pdf import page_pdf_for_live_revision
 
-        page_pdf = page_pdf_for_live_revision(self, large_print=large_print)
+        # An untranslated copy in another language's tree (a wagtail-localize alias) shares the
+        # original's revisions and shows its content: its PDF is the original's, in its language.
+        source = self.alias_of.specific if self.alias_of_id else self
+        page_pdf = page_pdf_for_live_revision(source, large_print=large_print)
         response = FileResponse(
             page_pdf.file.open("rb"),
             content_type="application/pdf",
-            filename=self.pdf_filename(large_print=large_print),
+            filename=source.pdf_filename(large_print=large_print),
         )
-        response["Content-Language"] = self.locale.language_code
+        response["Content-Language"] = source.locale.language_code
         return response
 
     @path("")

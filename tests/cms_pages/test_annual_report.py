@@ -425,3 +425,32 @@ class TestGoverningBodyAdmin:
         editor.groups.add(Group.objects.get(name="Comms editor"))
         login_verified(client, editor)
         assert "Governing body responses" not in client.get("/admin/").content.decode()
+
+
+class TestInOtherLanguages:
+    def test_an_untranslated_report_serves_the_english_pdf_in_welsh(
+        self, client, translated_demo_site
+    ):
+        home = translated_demo_site.root_page
+        page = draft_report(home)
+        respond(page)
+        publish(page)
+        # wagtail-localize mirrors a new page into the Welsh tree (after the commit, which a test
+        # transaction never reaches: so here by hand).
+        from wagtail.models import Locale
+        from wagtail_localize.synctree import synchronize_tree
+
+        synchronize_tree(Locale.get_default(), Locale.objects.get(language_code="cy"))
+        welsh = AnnualReportPage.objects.get(locale__language_code="cy")
+        assert welsh.alias_of_id == page.pk  # wagtail-localize's untranslated copy
+        html = client.get(welsh.url).content.decode()
+        assert "pleased that most complaints" in html
+        response = client.get(welsh.url + "pdf/")
+        assert response.status_code == 200
+        assert response["Content-Language"] == "en-gb"
+        text = " ".join(
+            p.extract_text()
+            for p in pypdf.PdfReader(io.BytesIO(b"".join(response.streaming_content))).pages
+        )
+        assert "pleased that most complaints" in " ".join(text.split())
+        assert client.get(welsh.url + "pdf/large-print/").status_code == 200
