@@ -22,6 +22,7 @@ from casework.choices import OPEN_STATUSES, AdjustmentKind, Channel, Visibility
 from casework.models import Case, OmbudsmanScheme, Person
 from casework.notifications import case_activity_notify
 from casework.outbox import email_queue
+from casework.resident_emails import entitled_people, why_not_emailed
 from casework.services import (
     PersonDetails,
     TransitionRefused,
@@ -233,6 +234,8 @@ class ActionView(CaseMixin, View):
     transition = ""
     done_message = ""
     with_files = False
+    # Whether the resident and the representative both hear of it, whoever made it.
+    tell_everyone = False
 
     def available(self, case) -> bool:
         return self.allowed(case, self.transition)
@@ -303,7 +306,37 @@ class ActionView(CaseMixin, View):
         return problems
 
     def confirm(self, case, person, summary: str) -> None:
-        """Tell the person, in their language, what we have recorded."""
+        """Tell the person, in their language, what we have recorded; for an escalation or a
+        withdrawal, also the resident or representative who did not make it (issue 5)."""
+        self.confirm_to(case, person, summary)
+        if not self.tell_everyone:
+            return
+        today = timezone.localdate()
+        for addressee in entitled_people(case):
+            other = addressee.person
+            if other.pk == person.pk:
+                continue
+            reason = why_not_emailed(other, today)
+            if reason:
+                timeline_record(
+                    case=case,
+                    event="tell_by_other_means",
+                    summary=_(
+                        "Not emailed to %(name)s (%(role)s): %(reason)s. Tell them another way."
+                    )
+                    % {
+                        "name": other.full_name,
+                        "role": _("resident")
+                        if addressee.role == "resident"
+                        else _("representative"),
+                        "reason": reason,
+                    },
+                    data={"change": self.transition, "role": addressee.role},
+                )
+                continue
+            self.confirm_to(case, other, summary)
+
+    def confirm_to(self, case, person, summary: str) -> None:
         if not person.email:
             return
         with override(person.preferred_language or settings.LANGUAGE_CODE):
@@ -330,6 +363,7 @@ class EscalateView(ActionView):
     title = gettext_lazy("Ask us to look at your complaint again")
     button = gettext_lazy("Ask for stage 2")
     transition = "request_escalation"
+    tell_everyone = True
     done_message = gettext_lazy("We have your request. We will look at your complaint again.")
 
     def act(self, case, person, values, files):
@@ -350,6 +384,7 @@ class WithdrawView(ActionView):
     title = gettext_lazy("Withdraw your case")
     button = gettext_lazy("Withdraw it")
     transition = "withdraw"
+    tell_everyone = True
     done_message = gettext_lazy("You have withdrawn it. You can contact us again at any time.")
 
     def act(self, case, person, values, files):

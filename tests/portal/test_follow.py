@@ -305,6 +305,54 @@ class TestActing:
         html = client.get(f"{URL}cases/{case.reference}/").content.decode()
         assert "withdraw/" not in html
 
+    def test_the_representative_hears_of_a_withdrawal_the_resident_made(self, client, site):
+        advocate = PersonFactory(email="sam@advocacy.example")
+        case = CaseFactory(
+            resident=resident(),
+            representative=advocate,
+            representative_type="advocate",
+            consent_recorded=True,
+            consent_evidence="Signed form on file.",
+        )
+        sign_in(client, "joan@example.net")
+        mail.outbox.clear()
+        act(client, f"{URL}cases/{case.reference}/withdraw/", {"reason": "Sorted now."})
+        recipients = [m.to for m in mail.outbox if m.subject.startswith("We have received")]
+        assert sorted(recipients) == [["joan@example.net"], ["sam@advocacy.example"]]
+
+    def test_the_resident_hears_of_an_escalation_their_representative_made(self, client, site):
+        joan = resident(preferred_contact_method="letter")
+        advocate = PersonFactory(email="sam@advocacy.example")
+        case = CaseFactory(
+            resident=joan,
+            representative=advocate,
+            representative_type="advocate",
+            consent_recorded=True,
+            consent_evidence="Signed form on file.",
+            responded=True,
+        )
+        sign_in(client, "sam@advocacy.example")
+        mail.outbox.clear()
+        act(client, f"{URL}cases/{case.reference}/stage-2/", {})
+        recipients = [m.to for m in mail.outbox if m.subject.startswith("We have received")]
+        # Joan asked for letters: staff are told to write to her instead (Code 5.10).
+        assert recipients == [["sam@advocacy.example"]]
+        note = case.timeline.get(event="tell_by_other_means", data__change="request_escalation")
+        assert joan.full_name in note.summary and "letter" in note.summary
+
+    def test_no_one_else_is_emailed_without_consent_in_place(self, client, site):
+        case = CaseFactory(
+            resident=resident(),
+            representative=PersonFactory(email="sam@advocacy.example"),
+            representative_type="advocate",
+            consent_recorded=False,
+        )
+        sign_in(client, "joan@example.net")
+        mail.outbox.clear()
+        act(client, f"{URL}cases/{case.reference}/withdraw/", {"reason": "Sorted now."})
+        recipients = [m.to for m in mail.outbox if m.subject.startswith("We have received")]
+        assert recipients == [["joan@example.net"]]
+
     def test_a_service_request_becomes_a_complaint(self, client, site):
         request = CaseFactory(resident=resident(), kind=CaseKind.SERVICE_REQUEST)
         sign_in(client, "joan@example.net")
