@@ -150,3 +150,36 @@ def test_the_governing_body_writes_its_response(page, live_reports):
     # Published with the report only when the comms team publishes it again (Code 8.2).
     page.goto(base + report.url)
     assert page.get_by_text("We accept the report.").count() == 0
+
+
+@pytest.fixture
+def live_reports_translated(transactional_db, live_server):
+    """As live_reports, with the Welsh and Urdu trees: the reports there are untranslated
+    copies, shown in English with a note in the reader's language."""
+    restore_migration_data()
+    call_command(
+        "load_demo", "--address", live_server.url + "/", "--cases", "40", stdout=StringIO()
+    )
+    return live_server
+
+
+@pytest.mark.parametrize(
+    ("prefix", "language", "direction"), [("/cy", "cy", "ltr"), ("/ur", "ur", "rtl")]
+)
+def test_the_reports_in_welsh_and_urdu_are_accessible(
+    page, live_reports_translated, prefix, language, direction
+):
+    base = live_reports_translated.url + prefix
+    for model in (AnnualReportPage, SelfAssessmentPage, ImprovementsPage):
+        slug = model.objects.live().filter(locale__language_code="en-gb").get().slug
+        page.goto(f"{base}/{slug}/")
+        assert page.evaluate("[document.documentElement.lang, document.documentElement.dir]") == [
+            language,
+            direction,
+        ]
+        assert page.locator(".redress-fallback-note").get_attribute("lang") == language
+        assert_accessible(page, f"{language}_{slug}")
+    with page.expect_download() as download:
+        page.goto(f"{base}/complaints-report/")
+        page.locator("a[href$='/pdf/']").first.click()
+    assert Path(download.value.path()).read_bytes().startswith(b"%PDF")
