@@ -61,9 +61,11 @@ check: $(VENV)/.installed
 	$(VENV)/bin/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run --settings=portal.settings.test
 
-# PYTEST_ARGS narrows the run, e.g. PYTEST_ARGS='-m "not benchmark and not browser"'.
+# One test process per processor (pytest-xdist; each has its own test database). PYTEST_ARGS
+# narrows the run, e.g. PYTEST_ARGS='-m "not benchmark and not browser"', or PYTEST_ARGS='-n 0'
+# for one process.
 pytest: $(VENV)/.installed
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -n auto $(PYTEST_ARGS)
 
 ## bench: the benchmarks in tests/benchmarks/, run on demand. The figures benchmark needs
 ## PostgreSQL: DATABASE_URL=postgres://postgres@127.0.0.1:5432/redress_bench make bench

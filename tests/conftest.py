@@ -6,10 +6,25 @@ from django.core.cache import caches
 
 def pytest_sessionstart(session):
     """Tests read the compiled catalogues (issue 7): compile any that are missing or older than
-    their .po, as `make messages` would."""
+    their .po, as `make messages` would. Once, before pytest-xdist starts its test processes
+    (which have `workerinput`), so that none reads a catalogue while another writes it."""
+    if hasattr(session.config, "workerinput"):
+        return
     from portal.catalogues import compile_stale
 
     compile_stale()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the site's default language, whatever the test before it in the same
+    process activated (a request through LocaleMiddleware leaves its language active)."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)
