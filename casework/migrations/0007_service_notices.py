@@ -3,31 +3,16 @@
 import django.db.models.deletion
 import django.utils.timezone
 from django.conf import settings
-from django.apps import apps as global_apps
-from django.contrib.auth.management import create_permissions
 from django.db import migrations, models
 
+from casework.group_permissions import grant_to_groups
 
-CODENAMES = ["add_servicenotice", "change_servicenotice", "view_servicenotice"]
 
-
-def grant(apps, schema_editor):
-    """Complaints officers publish and end notices (no delete: the record of what residents
-    were told stays)."""
-    app_config = global_apps.get_app_config("casework")
-    # As in 0003: Django's post_migrate handlers skip apps without a models_module.
-    models_module = app_config.models_module
-    app_config.models_module = models_module or True
-    try:
-        create_permissions(app_config, apps=apps, verbosity=0)
-    finally:
-        app_config.models_module = models_module
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    group, _ = Group.objects.get_or_create(name="Complaints officer")
-    group.permissions.add(
-        *Permission.objects.filter(content_type__app_label="casework", codename__in=CODENAMES)
-    )
+# Complaints officers publish and end notices (no delete: the record of what residents were told
+# stays).
+GROUP_PERMISSIONS = {
+    "Complaints officer": ["add_servicenotice", "change_servicenotice", "view_servicenotice"]
+}
 
 
 class Migration(migrations.Migration):
@@ -125,5 +110,5 @@ class Migration(migrations.Migration):
                 "ordering": ["-affected_since", "-pk"],
             },
         ),
-        migrations.RunPython(grant, migrations.RunPython.noop),
+        grant_to_groups("casework", GROUP_PERMISSIONS),
     ]

@@ -2,10 +2,10 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-from django.apps import apps as global_apps
 from django.conf import settings
-from django.contrib.auth.management import create_permissions
 from django.db import migrations, models
+
+from casework.group_permissions import grant_to_groups
 
 
 # Complaints officers keep the lessons-learned log (Code 9.1-9.3). No delete: the record of what
@@ -13,36 +13,6 @@ from django.db import migrations, models
 GROUP_PERMISSIONS = {
     "Complaints officer": ["add_lesson", "change_lesson", "view_lesson"],
 }
-
-
-def grant(apps, schema_editor):
-    app_config = global_apps.get_app_config("casework")
-    # As in 0003: Django's post_migrate handlers skip apps without a models_module.
-    models_module = app_config.models_module
-    app_config.models_module = models_module or True
-    try:
-        create_permissions(app_config, apps=apps, verbosity=0)
-    finally:
-        app_config.models_module = models_module
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for group_name, codenames in GROUP_PERMISSIONS.items():
-        group, _ = Group.objects.get_or_create(name=group_name)
-        group.permissions.add(
-            *Permission.objects.filter(content_type__app_label="casework", codename__in=codenames)
-        )
-
-
-def revoke(apps, schema_editor):
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for group_name, codenames in GROUP_PERMISSIONS.items():
-        for group in Group.objects.filter(name=group_name):
-            group.permissions.remove(
-                *Permission.objects.filter(
-                    content_type__app_label="casework", codename__in=codenames
-                )
-            )
 
 
 class Migration(migrations.Migration):
@@ -80,5 +50,5 @@ class Migration(migrations.Migration):
                 'indexes': [models.Index(fields=['status', 'due_on'], name='casework_le_status_858d56_idx')],
             },
         ),
-        migrations.RunPython(grant, revoke),
+        grant_to_groups("casework", GROUP_PERMISSIONS),
     ]

@@ -4,41 +4,12 @@ import cms_pages.models.page_pdf
 import django.db.models.deletion
 import wagtail.fields
 from django.conf import settings
-from django.apps import apps as global_apps
-from django.contrib.auth.management import create_permissions
 from django.db import migrations, models
+
+from casework.group_permissions import grant_to_groups
 
 # Code 8.2: the governing body writes its response to the annual report.
 GROUP_PERMISSIONS = {"Governing body": ["respond_to_annual_report"]}
-
-
-def grant(apps, schema_editor):
-    app_config = global_apps.get_app_config("cms_pages")
-    # As in 0002: Django's post_migrate handlers skip apps without a models_module.
-    models_module = app_config.models_module
-    app_config.models_module = models_module or True
-    try:
-        create_permissions(app_config, apps=apps, verbosity=0)
-    finally:
-        app_config.models_module = models_module
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for group_name, codenames in GROUP_PERMISSIONS.items():
-        group, _ = Group.objects.get_or_create(name=group_name)
-        group.permissions.add(
-            *Permission.objects.filter(content_type__app_label="cms_pages", codename__in=codenames)
-        )
-
-
-def revoke(apps, schema_editor):
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for group in Group.objects.filter(name__in=GROUP_PERMISSIONS):
-        group.permissions.remove(
-            *Permission.objects.filter(
-                content_type__app_label="cms_pages", codename="respond_to_annual_report"
-            )
-        )
 
 
 class Migration(migrations.Migration):
@@ -106,5 +77,5 @@ class Migration(migrations.Migration):
                 'constraints': [models.UniqueConstraint(fields=('page', 'revision', 'large_print'), name='one_page_pdf_per_revision')],
             },
         ),
-        migrations.RunPython(grant, revoke),
+        grant_to_groups("cms_pages", GROUP_PERMISSIONS),
     ]
