@@ -73,7 +73,13 @@ class PublishedFiguresMixin(models.Model):
         """The frozen figures of a published page; live ones for a draft or a preview."""
         if self.figures and not self.refresh_figures:
             return self.figures
-        return self.compute_figures()
+        # A draft's page, preview or publish check asks many times in one request: work the
+        # live figures out once per period for this instance.
+        key = (self.period_start, self.period_end)
+        live = self.__dict__.get("_live_figures")
+        if live is None or live[0] != key:
+            live = self.__dict__["_live_figures"] = (key, self.compute_figures())
+        return live[1]
 
     def compute_figures(self) -> dict:
         """What is frozen as `figures` at publication. Page types may add to it."""

@@ -221,6 +221,27 @@ class TestFrozen:
         assert live.figures["volumes"]["received"] == 2
         assert live.refresh_figures is False
 
+    def test_a_draft_works_its_live_figures_out_once(self, home, monkeypatch):
+        """A draft's preview asks for its figures in every section; the record is read once."""
+        page = draft_report(home)
+        calls = []
+        original = AnnualReportPage.compute_figures
+
+        def counted(self):
+            calls.append(self.pk)
+            return original(self)
+
+        monkeypatch.setattr(AnnualReportPage, "compute_figures", counted)
+        draft = page.get_latest_revision().as_object()
+        draft.publish_problems()
+        draft.report_sections()
+        draft.refusals()
+        draft.improvements()
+        assert len(calls) == 1
+        draft.period_start -= dt.timedelta(days=1)
+        assert draft.current_figures()["period"]["start"] == draft.period_start.isoformat()
+        assert len(calls) == 2, "a changed period is worked out afresh"
+
     def test_completed_improvements_are_frozen_in(self, home):
         officer = UserFactory()
         lesson = services.learning_record(
