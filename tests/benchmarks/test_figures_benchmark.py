@@ -30,7 +30,6 @@ from casework.choices import (
     ActionStatus,
     CaseKind,
     CaseStatus,
-    Channel,
     Decision,
     DeterminationOutcome,
     LessonStatus,
@@ -58,6 +57,7 @@ from casework.models import (
     ensure_default_exclusion_reasons,
 )
 from casework.process import working_calendar
+from portal.demo import cases as demo
 
 pytestmark = [pytest.mark.benchmark, pytest.mark.django_db]
 
@@ -77,31 +77,10 @@ PERIOD = (dt.date(2025, 4, 1), TODAY)  # the reporting year, April to March
 # Cases received from two months before the year, so some are still live when it starts.
 FIRST_RECEIVED = PERIOD[0] - dt.timedelta(days=60)
 
-CATEGORIES = [
-    ("Repairs", 38),
-    ("Damp and mould", 18),
-    ("Anti-social behaviour", 12),
-    ("Rent and service charges", 10),
-    ("Staff conduct", 8),
-    ("Estate services and cleaning", 9),
-    ("Lettings and moves", 5),
-]
-CHANNELS = [
-    (Channel.ONLINE, 34),
-    (Channel.PHONE, 30),
-    (Channel.EMAIL, 20),
-    (Channel.LETTER, 4),
-    (Channel.IN_PERSON, 5),
-    (Channel.SOCIAL_MEDIA, 3),
-    (Channel.CONTRACTOR, 2),
-    (Channel.COUNCILLOR_OR_MP, 2),
-]
-KINDS = [
-    (CaseKind.COMPLAINT, 58),
-    (CaseKind.SERVICE_REQUEST, 30),
-    (CaseKind.COMPLIMENT, 6),
-    (CaseKind.COMMENT, 6),
-]
+# The demo landlord's proportions (portal/demo/cases.py).
+CATEGORIES = list(zip(demo.CATEGORIES, demo.CATEGORY_WEIGHTS, strict=True))
+CHANNELS = demo.CHANNELS
+KINDS = demo.KINDS
 DECISIONS = [(Decision.UPHELD, 35), (Decision.PARTLY_UPHELD, 27), (Decision.NOT_UPHELD, 38)]
 
 
