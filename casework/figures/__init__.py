@@ -43,7 +43,7 @@ from casework.figures.catalogue import (
     figure_rows,
     figure_value,
 )
-from casework.figures.common import DataQuality, Period, months_between
+from casework.figures.common import DataQuality, Period, RememberingCalendar, months_between
 from casework.figures.evidence import EVIDENCE_FIGURES, EvidenceFigure, evidence
 from casework.figures.learning import learning_figures
 from casework.figures.ombudsman import ombudsman_figures
@@ -83,7 +83,9 @@ __all__ = [
 ]
 
 
-def figures_for_period(start: dt.date, end: dt.date, *, calendar: WorkingDayCalendar) -> dict:
+def figures_for_period(
+    start: dt.date, end: dt.date, *, calendar: WorkingDayCalendar | RememberingCalendar
+) -> dict:
     """Every figure for the period, JSON-serialisable (see the module docstring)."""
     settings = process_settings()
     period = Period(start=start, end=end, calendar=calendar, timescales=settings.timescales())

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 
+from django.db.models.functions import TruncDate
+
 from casework.code import Timescales
 from casework.deadlines import UK_TIME, WorkingDayCalendar, local_date
 
@@ -52,6 +54,13 @@ class Period:
 def day(moment: dt.datetime | dt.date | None) -> dt.date | None:
     """The UK date of a moment, as the clocks count it (casework.deadlines)."""
     return local_date(moment) if moment else None
+
+
+def uk_date(field: str) -> TruncDate:
+    """The UK date of a datetime column, worked out by the database (`AT TIME ZONE` on
+    PostgreSQL): the same date `day()` gives, without reading and converting each datetime in
+    Python, which was a third of a year's figures."""
+    return TruncDate(field, tzinfo=UK_TIME)
 
 
 def share(part: int, whole: int) -> float | None:

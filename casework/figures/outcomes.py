@@ -15,7 +15,7 @@ from casework.choices import (
     RemedyKind,
     RemedyStatus,
 )
-from casework.figures.common import DataQuality, Period, day, money, money_median, share
+from casework.figures.common import DataQuality, Period, money, money_median, share, uk_date
 from casework.figures.record import StageRow
 from casework.models import Case, OutstandingAction, Remedy
 
@@ -102,19 +102,19 @@ def remedy_figures(period: Period, quality: DataQuality) -> dict:
             "kind",
             "amount",
             "status",
-            "created_at",
             "paid_on",
             "due_on",
             "completed_on",
             "case__reference",
+            offered_on=uk_date("created_at"),
         )
     )
-    offered = [r for r in remedies if period.holds(day(r["created_at"]))]
+    offered = [r for r in remedies if period.holds(r["offered_on"])]
     financial, paid = [], []
     for remedy in remedies:
         if remedy["kind"] != RemedyKind.FINANCIAL:
             continue
-        offered_now = period.holds(day(remedy["created_at"]))
+        offered_now = period.holds(remedy["offered_on"])
         paid_now = period.holds(remedy["paid_on"])
         if (offered_now or paid_now) and remedy["amount"] is None:
             quality.add(
@@ -130,7 +130,7 @@ def remedy_figures(period: Period, quality: DataQuality) -> dict:
     still_open = [
         r
         for r in remedies
-        if day(r["created_at"]) <= end
+        if r["offered_on"] <= end
         and (
             r["status"] == RemedyStatus.OFFERED
             or (r["status"] == RemedyStatus.DONE and r["completed_on"] and r["completed_on"] > end)

@@ -4,7 +4,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from casework.choices import ENDED_STATUSES
-from casework.figures.common import NOT_CATEGORISED, Period, day
+from casework.figures.common import NOT_CATEGORISED, Period, uk_date
 from casework.models import Extension, Stage
 
 
@@ -59,16 +59,16 @@ def load_stages(period: Period) -> list[StageRow]:
             reference=values["case__reference"],
             number=values["number"],
             category=values["case__category__name"] or NOT_CATEGORISED,
-            requested=day(values["requested_at"]),
+            requested=values["requested_on"],
             acknowledgement_due_on=values["acknowledgement_due_on"],
-            acknowledged=day(values["acknowledged_at"]),
+            acknowledged=values["acknowledged_on"],
             original_response_due_on=values["original_response_due_on"],
             response_due_on=values["response_due_on"],
-            responded=day(values["responded_at"]),
+            responded=values["responded_on"],
             decision=values["decision"],
-            refused=day(values["refused_at"]),
+            refused=values["refused_on"],
             refusal_reason=values["refusal_reason__title"],
-            closed=day(values["case__closed_at"]),
+            closed=values["closed_on"],
             ended=values["case__status"] in ENDED_STATUSES,
         )
         for values in live.order_by("case__received_at", "case_id", "number").values(
@@ -77,17 +77,17 @@ def load_stages(period: Period) -> list[StageRow]:
             "case__reference",
             "number",
             "case__category__name",
-            "requested_at",
             "acknowledgement_due_on",
-            "acknowledged_at",
             "original_response_due_on",
             "response_due_on",
-            "responded_at",
             "decision",
-            "refused_at",
             "refusal_reason__title",
-            "case__closed_at",
             "case__status",
+            requested_on=uk_date("requested_at"),
+            acknowledged_on=uk_date("acknowledged_at"),
+            responded_on=uk_date("responded_at"),
+            refused_on=uk_date("refused_at"),
+            closed_on=uk_date("case__closed_at"),
         )
     }
     extensions = (
@@ -100,7 +100,7 @@ def load_stages(period: Period) -> list[StageRow]:
             "new_due_on",
             "resident_told_on",
             "exceeds_limit",
-            "created_at",
+            agreed_on=uk_date("created_at"),
         )
     )
     for values in extensions:
@@ -114,7 +114,7 @@ def load_stages(period: Period) -> list[StageRow]:
                 new_due_on=values["new_due_on"],
                 resident_told_on=values["resident_told_on"],
                 exceeds_limit=values["exceeds_limit"],
-                agreed_on=day(values["created_at"]),
+                agreed_on=values["agreed_on"],
             )
         )
     return list(rows.values())

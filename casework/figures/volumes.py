@@ -5,7 +5,7 @@ from collections import Counter
 from django.utils.translation import gettext as _
 
 from casework.choices import CaseKind, Channel
-from casework.figures.common import NOT_CATEGORISED, DataQuality, Period, day
+from casework.figures.common import NOT_CATEGORISED, DataQuality, Period, uk_date
 from casework.figures.record import StageRow
 from casework.models import Case
 
@@ -18,12 +18,19 @@ def load_received(period: Period) -> list[dict]:
             "channel": values["channel"],
             "category": values["category__name"] or NOT_CATEGORISED,
             "concerns_contractor": values["concerns_contractor"],
-            "received": day(values["received_at"]),
+            "received": values["received_on"],
             "case_id": values["pk"],
         }
         for values in Case.objects.filter(
             received_at__gte=period.since, received_at__lt=period.before
-        ).values("pk", "kind", "channel", "category__name", "concerns_contractor", "received_at")
+        ).values(
+            "pk",
+            "kind",
+            "channel",
+            "category__name",
+            "concerns_contractor",
+            received_on=uk_date("received_at"),
+        )
     ]
 
 

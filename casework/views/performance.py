@@ -29,6 +29,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from casework import selectors
 from casework.choices import LessonTheme
 from casework.figures import figures_for_period
+from casework.figures.common import RememberingCalendar
 from casework.figures.presentation import chart_id, report_sections
 from casework.figures.scrutiny import (
     figure_lines,
@@ -149,7 +150,8 @@ class PerformanceMixin:
 
     @cached_property
     def calendar(self):
-        return working_calendar(process_settings())
+        # One remembering calendar for the year and its quarters: they ask the same questions.
+        return RememberingCalendar(working_calendar(process_settings()))
 
     def figures(self, period) -> dict:
         return figures_for_period(period.start, period.end, calendar=self.calendar)

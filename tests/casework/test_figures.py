@@ -740,6 +740,25 @@ def test_a_shorter_timescale_of_our_own_still_counts_within_the_codes_for_ch02(d
     assert stage1["within_code_timescales_percent"] == 50.0
 
 
+def test_a_moment_counts_on_its_uk_date(db):
+    """Dates are UK dates (worked out by the database): a complaint made at 00:30 on Wed 1 April
+    2026, British Summer Time (23:30 on 31 March in UTC), counts in April; one made at 23:30 on
+    Tue 31 March (22:30 UTC) counts in March. Each is a stage 1 complaint made that month."""
+    landlord()
+    april_first = dt.datetime(2026, 4, 1, 0, 30, tzinfo=LONDON)
+    march_last = dt.datetime(2026, 3, 31, 23, 30, tzinfo=LONDON)
+    for moment in (april_first, march_last):
+        with time_machine.travel(moment, tick=False):
+            CaseFactory(received_at=moment)
+    calendar = working_calendar(process_settings())
+    for start, end, reference_moment in (
+        ("2026-04-01", "2026-04-30", april_first),
+        ("2026-03-01", "2026-03-31", march_last),
+    ):
+        volumes = figures_for_period(d(start), d(end), calendar=calendar)["volumes"]
+        assert (volumes["received"], volumes["stage1_complaints"]) == (1, 1), reference_moment
+
+
 def test_queries_do_not_grow_with_cases(story, django_assert_num_queries):
     calendar = working_calendar(process_settings())
     # The site and its settings, cases received, stages, extensions, withdrawals, remedies,
