@@ -1,5 +1,7 @@
 """Fixtures shared by the whole suite."""
 
+import functools
+
 import pytest
 from django.core.cache import caches
 
@@ -60,11 +62,32 @@ def translated_demo_site(db):
     return Site.objects.get(is_default_site=True)
 
 
+@functools.cache
+def data_migrations() -> list:
+    """The code of every RunPython operation in our apps' migrations (staff groups and their
+    permissions, the sign-off workflow, the default letter templates in English and Welsh), in
+    the order the migrations ran."""
+    from django.db import connection
+    from django.db.migrations.loader import MigrationLoader
+    from django.db.migrations.operations import RunPython
+
+    graph = MigrationLoader(connection).graph
+    plan = {}
+    for leaf in sorted(graph.leaf_nodes()):
+        plan.update(dict.fromkeys(graph.forwards_plan(leaf)))
+    return [
+        operation.code
+        for key in plan
+        if key[0] in ("casework", "cms_pages")
+        for operation in graph.nodes[key].operations
+        if isinstance(operation, RunPython)
+    ]
+
+
 def restore_migration_data():
-    """Put back what migrations create (locale, root page and collection, staff groups, the
-    sign-off workflow, the default letter templates in English and Welsh, notice, learning and
-    performance permissions, the governing body's permission to respond to the annual report)
-    after a transactional test has flushed the database."""
+    """Put back what migrations create (locale, root page and collection, Wagtail Localize's
+    permission, and whatever our data migrations made) after a transactional test has flushed
+    the database."""
     import importlib
 
     from django.apps import apps
@@ -86,22 +109,8 @@ def restore_migration_data():
         "wagtail_localize.migrations.0006_create_submit_translation_permission"
     )
     localize.create_submit_translation_permission(apps, None)
-    groups = importlib.import_module("cms_pages.migrations.0002_groups_and_workflow")
-    groups.create_groups_and_workflow(apps, None)
-    casework_groups = importlib.import_module("casework.migrations.0003_casework_group_permissions")
-    casework_groups.grant(apps, None)
-    letters = importlib.import_module("casework.migrations.0006_default_letter_templates")
-    letters.forwards(apps, None)
-    notices = importlib.import_module("casework.migrations.0007_service_notices")
-    notices.grant(apps, None)
-    learning = importlib.import_module("casework.migrations.0008_learning")
-    learning.grant(apps, None)
-    performance = importlib.import_module("casework.migrations.0009_performance_permission")
-    performance.grant(apps, None)
-    welsh_letters = importlib.import_module("casework.migrations.0010_welsh_letter_templates")
-    welsh_letters.create_templates(apps, None)
-    annual_report = importlib.import_module("cms_pages.migrations.0005_annual_report")
-    annual_report.grant(apps, None)
+    for code in data_migrations():
+        code(apps, None)
 
 
 @pytest.fixture(autouse=True)

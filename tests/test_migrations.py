@@ -23,3 +23,38 @@ def test_every_model_has_its_content_type_and_permissions():
         ).exists()
     ]
     assert missing == []
+
+
+def migrated_data() -> dict:
+    from django.contrib.auth.models import Group
+    from wagtail.models import Workflow
+
+    from casework.models import LetterTemplate
+
+    return {
+        "groups": {
+            group.name: sorted(
+                f"{p.content_type.app_label}.{p.codename}" for p in group.permissions.all()
+            )
+            for group in Group.objects.prefetch_related("permissions__content_type")
+        },
+        "workflows": sorted(Workflow.objects.values_list("name", flat=True)),
+        "letters": sorted(LetterTemplate.objects.values_list("letter_type", "language")),
+    }
+
+
+def test_a_flushed_database_gets_back_what_the_migrations_made():
+    """Browser and concurrency tests flush the database and call restore_migration_data(),
+    which replays our data migrations: afterwards the staff groups, their permissions, the
+    workflow and the letter templates are exactly as migrating made them. (Flushed inside this
+    test's transaction, which is rolled back after it.)"""
+    from django.core.management import call_command
+
+    from tests.conftest import restore_migration_data
+
+    migrated = migrated_data()
+    assert migrated["groups"]["Governing body"], "the groups have their permissions"
+    call_command("flush", "--no-input", verbosity=0)
+    assert migrated_data()["groups"] == {}
+    restore_migration_data()
+    assert migrated_data() == migrated
