@@ -2,7 +2,7 @@
 
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.html import format_html
 from wagtail.models import Locale, Page, Site
@@ -110,6 +110,16 @@ def content_fallback(context) -> dict | None:
     code = source["locale__language_code"]
     name = dict(settings.LANGUAGES).get(code, code)
     return {"code": code, "dir": _text_direction(code), "name": name}
+
+
+@register.simple_tag(takes_context=True)
+def reader_url(context, view_name: str, *args, **kwargs) -> str:
+    """`{% url %}` in the reader's language (the request's, from its URL prefix), also inside
+    an untranslated page's content, which base.html renders in the content's own language."""
+    request = context.get("request")
+    language = getattr(request, "LANGUAGE_CODE", None) or translation.get_language()
+    with translation.override(language):
+        return reverse(view_name, args=args, kwargs=kwargs)
 
 
 @register.filter

@@ -475,3 +475,23 @@ class TestInOtherLanguages:
         )
         assert "pleased that most complaints" in " ".join(text.split())
         assert client.get(welsh.url + "pdf/large-print/").status_code == 200
+
+    def test_an_untranslated_report_links_to_pages_in_the_readers_language(
+        self, client, translated_demo_site
+    ):
+        """Its content is English throughout, dates too, but the site's own links in it stay in
+        the reader's language: asking for another format is asked in Welsh or Urdu."""
+        from wagtail.models import Locale
+        from wagtail_localize.synctree import synchronize_tree
+
+        page = draft_report(translated_demo_site.root_page)
+        respond(page)
+        publish(page)
+        for code in ("cy", "ur"):
+            synchronize_tree(Locale.get_default(), Locale.objects.get(language_code=code))
+            alias = AnnualReportPage.objects.get(locale__language_code=code)
+            html = client.get(alias.url).content.decode()
+            content = html.split('<div lang="en-gb" dir="ltr">', 1)[1]
+            assert f'href="/{code}/another-format/?about=' in content
+            assert "Ask for this in another format" in content
+            assert page.period_end.strftime("%B") in content, "English month names"
