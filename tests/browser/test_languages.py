@@ -264,6 +264,12 @@ def test_every_public_page_in_every_language_passes_axe(
         assert page.locator("main > div[lang='en-gb']").count() == 1
 
 
+def go(page, locator) -> None:
+    """Click something that loads another page, and wait until it has loaded."""
+    with page.expect_navigation():
+        locator.click()
+
+
 def no_horizontal_scroll(page) -> None:
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 320, f"{page.url} is {width}px wide at 320px"
@@ -281,35 +287,35 @@ def test_the_journey_reflows_at_400_percent_zoom(
         base = live_demo_translated.url + prefix
         page.goto(base + "/complain/")
         no_horizontal_scroll(page)
-        page.locator("a.govuk-button--start").click()
+        go(page, page.locator("a.govuk-button--start"))
         no_horizontal_scroll(page)
-        page.locator(CONTINUE).click()  # the error state too
+        go(page, page.locator(CONTINUE))  # the error state too
         no_horizontal_scroll(page)
         page.locator("input[name=for_whom][value=myself]").check()
-        page.locator(CONTINUE).click()
+        go(page, page.locator(CONTINUE))
         page.locator("input[name=kind][value=complaint]").check()
-        page.locator(CONTINUE).click()
+        go(page, page.locator(CONTINUE))
         no_horizontal_scroll(page)
-        page.locator(CONTINUE).click()
+        go(page, page.locator(CONTINUE))
         no_horizontal_scroll(page)
         page.locator("#id_description").fill("The heating has not worked since Monday.")
         page.locator("#id_issue_month").fill("3")
         page.locator("#id_issue_year").fill(str(page.evaluate("new Date().getFullYear()")))
         page.locator("input[name=involves_contractor][value=no]").check()
-        page.locator(CONTINUE).click()
+        go(page, page.locator(CONTINUE))
         no_horizontal_scroll(page)
-        page.locator(CONTINUE).click()
+        go(page, page.locator(CONTINUE))
         no_horizontal_scroll(page)
         page.locator("#id_full_name").fill("Sam Patel")
         page.locator("#id_email").fill("sam@example.net")
-        page.locator(CONTINUE).click()
+        go(page, page.locator(CONTINUE))
         no_horizontal_scroll(page)
         page.locator("input[name=preferred_contact_method][value=email]").check()
         page.locator("input[name=update_frequency][value=weekly]").check()
-        page.locator(CONTINUE).click()
+        go(page, page.locator(CONTINUE))
         no_horizontal_scroll(page)
         screenshot(page, f"languages_{language}_check_answers_320")
-        page.locator("main form button.govuk-button").last.click()
+        go(page, page.locator("main form button.govuk-button").last)
         assert page.locator(".govuk-panel--confirmation").is_visible()
         no_horizontal_scroll(page)
         page.goto(base + "/another-format/")
