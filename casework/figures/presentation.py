@@ -20,6 +20,7 @@ from decimal import Decimal, InvalidOperation
 from django.utils import dateformat
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from casework.charts import Bar, bar_chart, column_chart
 from casework.figures.catalogue import (
@@ -258,36 +259,132 @@ _STAGE_ROWS = [
 ]
 
 
-def _volumes(figures: dict, prefix: str) -> ReportSection:
-    by_category = _table(figures, "volumes.complaints_by_category")
+@dataclass(frozen=True)
+class SectionPlan:
+    """A section of plain rows and tables: which figures, in reading order, and which of its
+    tables are also drawn as a bar chart."""
+
+    key: str
+    title: str  # lazy: translated when the section is built
+    rows: tuple[str, ...]
+    tables: tuple[str, ...] = ()
+    charted: tuple[str, ...] = ()
+
+
+VOLUMES = SectionPlan(
+    key="volumes",
+    title=gettext_lazy("How many complaints we received"),
+    rows=(
+        "volumes.received",
+        "volumes.stage1_complaints",
+        "volumes.stage2_escalations",
+        "volumes.homes",
+        "volumes.stage1_per_1000_homes",
+        "volumes.stage2_per_1000_homes",
+        "volumes.contractor_related",
+        "volumes.complaints_contractor_related",
+    ),
+    tables=(
+        "volumes.by_kind",
+        "volumes.by_channel",
+        "volumes.by_category",
+        "volumes.complaints_by_category",
+        "volumes.complaints_by_stage_reached",
+    ),
+    charted=("volumes.complaints_by_category",),
+)
+OUTCOMES = SectionPlan(
+    key="outcomes",
+    title=gettext_lazy("What we decided"),
+    rows=(
+        "outcomes.withdrawn",
+        "outcomes.escalated",
+        "outcomes.escalation_rate_percent",
+        "outcomes.refused",
+        "outcomes.escalations_refused",
+    ),
+    tables=(
+        "outcomes.decisions.stage1",
+        "outcomes.decisions.stage2",
+        "outcomes.refusals_by_reason",
+        "outcomes.escalations_refused_by_reason",
+    ),
+    # Code 8.1b: the types of complaint we refused.
+    charted=("outcomes.decisions.stage1", "outcomes.refusals_by_reason"),
+)
+REMEDIES = SectionPlan(
+    key="remedies",
+    title=gettext_lazy("Putting things right"),
+    rows=(
+        "remedies.offered",
+        "remedies.financial_offered",
+        "remedies.financial_offered_total",
+        "remedies.financial_offered_median",
+        "remedies.financial_paid",
+        "remedies.financial_paid_total",
+        "remedies.financial_paid_median",
+        "remedies.remedies_open_at_end",
+        "remedies.remedies_overdue_at_end",
+        "remedies.actions_open_at_end",
+        "remedies.actions_overdue_at_end",
+    ),
+    tables=("remedies.by_kind",),
+    charted=("remedies.by_kind",),
+)
+OMBUDSMAN = SectionPlan(
+    key="ombudsman",
+    title=gettext_lazy("The Ombudsman"),
+    rows=(
+        "ombudsman.referrals",
+        "ombudsman.evidence_due",
+        "ombudsman.evidence_on_time",
+        "ombudsman.evidence_late",
+        "ombudsman.evidence_not_sent",
+        "ombudsman.evidence_on_time_percent",
+        "ombudsman.determinations",
+        # Code 8.1c: findings that we did not follow the Code.
+        "ombudsman.code_non_compliance_findings",
+        "ombudsman.orders",
+        "ombudsman.orders_complied_on_time",
+        "ombudsman.orders_complied_late",
+        "ombudsman.orders_outstanding_at_end",
+        "ombudsman.orders_overdue_at_end",
+    ),
+    tables=("ombudsman.referrals_by_scheme", "ombudsman.findings"),
+    charted=("ombudsman.findings",),
+)
+LEARNING = SectionPlan(
+    key="learning",
+    title=gettext_lazy("What we learned"),
+    rows=(
+        "learning.recorded",
+        "learning.recorded_from_cases",
+        "learning.completed",
+        "learning.published_improvements",
+        "learning.open_at_end",
+        "learning.overdue_at_end",
+    ),
+    tables=("learning.recorded_by_theme", "learning.completed_by_theme"),
+    charted=("learning.recorded_by_theme",),
+)
+# Only the count: the list itself names cases, and stays in the complaints team's view.
+DATA_QUALITY = SectionPlan(
+    key="data_quality", title=gettext_lazy("Data quality"), rows=("data_quality.count",)
+)
+
+
+def _bar_chart(table: FigureTable, prefix: str) -> SafeString:
+    return bar_chart(table.caption, _bars(table), chart_id=chart_id(prefix, table.key))
+
+
+def _section(figures: dict, prefix: str, plan: SectionPlan) -> ReportSection:
+    tables = {key: _table(figures, key) for key in plan.tables}
     return ReportSection(
-        key="volumes",
-        title=_("How many complaints we received"),
-        rows=[
-            _row(figures, key)
-            for key in (
-                "volumes.received",
-                "volumes.stage1_complaints",
-                "volumes.stage2_escalations",
-                "volumes.homes",
-                "volumes.stage1_per_1000_homes",
-                "volumes.stage2_per_1000_homes",
-                "volumes.contractor_related",
-                "volumes.complaints_contractor_related",
-            )
-        ],
-        tables=[
-            _table(figures, "volumes.by_kind"),
-            _table(figures, "volumes.by_channel"),
-            _table(figures, "volumes.by_category"),
-            by_category,
-            _table(figures, "volumes.complaints_by_stage_reached"),
-        ],
-        charts=[
-            bar_chart(
-                by_category.caption, _bars(by_category), chart_id=chart_id(prefix, by_category.key)
-            )
-        ],
+        key=plan.key,
+        title=str(plan.title),
+        rows=[_row(figures, key) for key in plan.rows],
+        tables=list(tables.values()),
+        charts=[_bar_chart(tables[key], prefix) for key in plan.charted],
     )
 
 
@@ -303,115 +400,7 @@ def _timeliness(figures: dict, prefix: str, number: int) -> ReportSection:
         title=_("How quickly we answered at stage %(n)s") % {"n": number},
         rows=rows,
         tables=[timing],
-        charts=[bar_chart(timing.caption, _bars(timing), chart_id=chart_id(prefix, timing.key))],
-    )
-
-
-def _outcomes(figures: dict, prefix: str) -> ReportSection:
-    stage1 = _table(figures, "outcomes.decisions.stage1")
-    refusals = _table(figures, "outcomes.refusals_by_reason")
-    return ReportSection(
-        key="outcomes",
-        title=_("What we decided"),
-        rows=[
-            _row(figures, key)
-            for key in (
-                "outcomes.withdrawn",
-                "outcomes.escalated",
-                "outcomes.escalation_rate_percent",
-                "outcomes.refused",
-                "outcomes.escalations_refused",
-            )
-        ],
-        tables=[
-            stage1,
-            _table(figures, "outcomes.decisions.stage2"),
-            refusals,
-            _table(figures, "outcomes.escalations_refused_by_reason"),
-        ],
-        charts=[
-            bar_chart(stage1.caption, _bars(stage1), chart_id=chart_id(prefix, stage1.key)),
-            # Code 8.1b: the types of complaint we refused.
-            bar_chart(refusals.caption, _bars(refusals), chart_id=chart_id(prefix, refusals.key)),
-        ],
-    )
-
-
-def _remedies(figures: dict, prefix: str) -> ReportSection:
-    by_kind = _table(figures, "remedies.by_kind")
-    return ReportSection(
-        key="remedies",
-        title=_("Putting things right"),
-        rows=[
-            _row(figures, key)
-            for key in (
-                "remedies.offered",
-                "remedies.financial_offered",
-                "remedies.financial_offered_total",
-                "remedies.financial_offered_median",
-                "remedies.financial_paid",
-                "remedies.financial_paid_total",
-                "remedies.financial_paid_median",
-                "remedies.remedies_open_at_end",
-                "remedies.remedies_overdue_at_end",
-                "remedies.actions_open_at_end",
-                "remedies.actions_overdue_at_end",
-            )
-        ],
-        tables=[by_kind],
-        charts=[bar_chart(by_kind.caption, _bars(by_kind), chart_id=chart_id(prefix, by_kind.key))],
-    )
-
-
-def _ombudsman(figures: dict, prefix: str) -> ReportSection:
-    findings = _table(figures, "ombudsman.findings")
-    return ReportSection(
-        key="ombudsman",
-        title=_("The Ombudsman"),
-        rows=[
-            _row(figures, key)
-            for key in (
-                "ombudsman.referrals",
-                "ombudsman.evidence_due",
-                "ombudsman.evidence_on_time",
-                "ombudsman.evidence_late",
-                "ombudsman.evidence_not_sent",
-                "ombudsman.evidence_on_time_percent",
-                "ombudsman.determinations",
-                # Code 8.1c: findings that we did not follow the Code.
-                "ombudsman.code_non_compliance_findings",
-                "ombudsman.orders",
-                "ombudsman.orders_complied_on_time",
-                "ombudsman.orders_complied_late",
-                "ombudsman.orders_outstanding_at_end",
-                "ombudsman.orders_overdue_at_end",
-            )
-        ],
-        tables=[_table(figures, "ombudsman.referrals_by_scheme"), findings],
-        charts=[
-            bar_chart(findings.caption, _bars(findings), chart_id=chart_id(prefix, findings.key))
-        ],
-    )
-
-
-def _learning(figures: dict, prefix: str) -> ReportSection:
-    themes = _table(figures, "learning.recorded_by_theme")
-    return ReportSection(
-        key="learning",
-        title=_("What we learned"),
-        rows=[
-            _row(figures, key)
-            for key in (
-                "learning.recorded",
-                "learning.recorded_from_cases",
-                "learning.completed",
-                "learning.published_improvements",
-                "learning.open_at_end",
-                "learning.overdue_at_end",
-            )
-        ],
-        tables=[themes, _table(figures, "learning.completed_by_theme")],
-        charts=[bar_chart(themes.caption, _bars(themes), chart_id=chart_id(prefix, themes.key))],
+        charts=[_bar_chart(timing, prefix)],
     )
 
 
@@ -439,28 +428,17 @@ def _trends(figures: dict, prefix: str) -> ReportSection:
     )
 
 
-def _data_quality(figures: dict) -> ReportSection:
-    # Only the count: the list itself names cases, and stays in the complaints team's view.
-    return ReportSection(
-        key="data_quality",
-        title=_("Data quality"),
-        rows=[_row(figures, "data_quality.count")],
-        tables=[],
-        charts=[],
-    )
-
-
 def report_sections(figures: dict, *, chart_prefix: str = "fig") -> list[ReportSection]:
     """The figures for a period in reading order. `chart_prefix` keeps the charts' ids unique
     when more than one period's sections are on a page."""
     return [
-        _volumes(figures, chart_prefix),
+        _section(figures, chart_prefix, VOLUMES),
         _timeliness(figures, chart_prefix, 1),
         _timeliness(figures, chart_prefix, 2),
-        _outcomes(figures, chart_prefix),
-        _remedies(figures, chart_prefix),
-        _ombudsman(figures, chart_prefix),
-        _learning(figures, chart_prefix),
+        *(
+            _section(figures, chart_prefix, plan)
+            for plan in (OUTCOMES, REMEDIES, OMBUDSMAN, LEARNING)
+        ),
         _trends(figures, chart_prefix),
-        _data_quality(figures),
+        _section(figures, chart_prefix, DATA_QUALITY),
     ]
