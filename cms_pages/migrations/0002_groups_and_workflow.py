@@ -7,8 +7,9 @@ own migrations.
 """
 
 from django.apps import apps as global_apps
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from casework.group_permissions import make_permissions
 
 GROUPS = [
     "Comms editor",
@@ -81,15 +82,8 @@ def _permission(apps, app_label, codename):
 
 def create_groups_and_workflow(apps, schema_editor):
     # Permissions are normally created after all migrations have run; we need them now.
-    # create_permissions skips apps whose models_module is unset; put back what was there, or
-    # Django's own post_migrate handlers would skip every app afterwards.
     for app_config in global_apps.get_app_configs():
-        models_module = app_config.models_module
-        app_config.models_module = models_module or True
-        try:
-            create_permissions(app_config, apps=apps, verbosity=0)
-        finally:
-            app_config.models_module = models_module
+        make_permissions(apps, app_config.label)
 
     Group = apps.get_model("auth", "Group")
     Page = apps.get_model("wagtailcore", "Page")
