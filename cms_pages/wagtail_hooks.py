@@ -5,7 +5,15 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from cms_pages.reader_language import ReaderPageLinkHandler
 from cms_pages.views import governing_body
+
+
+@hooks.register("register_rich_text_features", order=100)
+def page_links_in_the_readers_language(features):
+    """After Wagtail's own (order 0), whose page link handler this replaces."""
+    features.register_link_type(ReaderPageLinkHandler)
+
 
 urlpatterns = [
     path("", governing_body.report_list, name="list"),

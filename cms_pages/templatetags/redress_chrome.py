@@ -7,6 +7,8 @@ from django.utils import translation
 from django.utils.html import format_html
 from wagtail.models import Locale, Page, Site
 
+from cms_pages.reader_language import content_in, localized_for_reader, reader_language
+
 register = template.Library()
 
 
@@ -112,14 +114,41 @@ def content_fallback(context) -> dict | None:
     return {"code": code, "dir": _text_direction(code), "name": name}
 
 
-@register.simple_tag(takes_context=True)
-def reader_url(context, view_name: str, *args, **kwargs) -> str:
-    """`{% url %}` in the reader's language (the request's, from its URL prefix), also inside
-    an untranslated page's content, which base.html renders in the content's own language."""
-    request = context.get("request")
-    language = getattr(request, "LANGUAGE_CODE", None) or translation.get_language()
-    with translation.override(language):
+class ContentLanguageNode(template.Node):
+    def __init__(self, language, nodelist):
+        self.language = language
+        self.nodelist = nodelist
+
+    def render(self, context):
+        with content_in(self.language.resolve(context)):
+            return self.nodelist.render(context)
+
+
+@register.tag
+def content_language(parser, token):
+    """`{% content_language code %}...{% endcontent_language %}`: render in `code`, the
+    language the content is really in, while the site's links inside stay in the reader's
+    (cms_pages/reader_language.py)."""
+    bits = token.split_contents()
+    if len(bits) != 2:
+        raise template.TemplateSyntaxError("content_language takes one language code")
+    nodelist = parser.parse(("endcontent_language",))
+    parser.delete_first_token()
+    return ContentLanguageNode(parser.compile_filter(bits[1]), nodelist)
+
+
+@register.simple_tag
+def reader_url(view_name: str, *args, **kwargs) -> str:
+    """`{% url %}` in the reader's language, also inside `{% content_language %}`."""
+    with translation.override(reader_language()):
         return reverse(view_name, args=args, kwargs=kwargs)
+
+
+@register.simple_tag(takes_context=True)
+def reader_pageurl(context, page) -> str:
+    """`{% pageurl page.localized %}` in the reader's language, also inside
+    `{% content_language %}`."""
+    return localized_for_reader(page).get_url(context.get("request")) or ""
 
 
 @register.filter

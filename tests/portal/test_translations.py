@@ -211,3 +211,35 @@ def test_an_untranslated_page_is_in_english_throughout(client, translated_demo_s
             assert translated != SUMMARY_NOTE
         assert SUMMARY_NOTE in content
         assert translated == SUMMARY_NOTE or translated not in content
+
+
+def test_links_on_an_untranslated_page_lead_to_the_readers_language(client, translated_demo_site):
+    """A page only in English, shown in the Welsh tree: its rich text link and its button to How
+    to complain lead to the Welsh How to complain, although the content is rendered in English."""
+    from wagtail_localize.synctree import synchronize_tree
+
+    from cms_pages.models import ContentPage
+
+    english_home = Page.objects.get(depth=2, locale=Locale.get_default())
+    target = HowToComplainPage.objects.get(locale=Locale.get_default())
+    page = ContentPage(
+        title="Repairs and complaints",
+        slug="repairs-and-complaints",
+        body=[
+            (
+                "paragraph",
+                f'<p>Read <a linktype="page" id="{target.pk}">how to complain</a> first.</p>',
+            ),
+            ("button", {"text": "How to complain", "page": target, "url": ""}),
+        ],
+    )
+    english_home.add_child(instance=page)
+    page.save_revision().publish()
+    synchronize_tree(Locale.get_default(), Locale.objects.get(language_code="cy"))
+
+    html = client.get("/cy/repairs-and-complaints/").content.decode()
+    content = html.split('<div lang="en-gb" dir="ltr">', 1)[1]
+    assert '<a href="/cy/how-to-complain/">how to complain</a>' in content
+    assert 'href="/cy/how-to-complain/" role="button"' in content
+    english = client.get("/repairs-and-complaints/").content.decode()
+    assert '<a href="/how-to-complain/">how to complain</a>' in english
