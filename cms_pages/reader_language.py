@@ -4,15 +4,13 @@ base.html renders a wagtail-localize alias's content inside `{% content_language
 everything marked `lang="en-gb"` is English, its labels and dates too (WCAG 2.2 3.1.2). Links
 to the site's own pages inside that content must still lead to the reader's language: the
 template tags `reader_url` and `reader_pageurl` (templatetags/redress_chrome.py) and rich text
-page links (`ReaderPageLinkHandler`) resolve them in `reader_language()`.
+page links (`ReaderPageLinkHandler`, wagtail_hooks.py) resolve them in `reader_language()`.
 """
 
 import contextvars
 from contextlib import contextmanager
 
 from django.utils import translation
-from django.utils.html import escape
-from wagtail.rich_text.pages import PageLinkHandler
 
 _READER_LANGUAGE = contextvars.ContextVar("reader_language", default=None)
 
@@ -37,15 +35,3 @@ def localized_for_reader(page):
     """The page's translation in the reader's language, or the page itself."""
     with translation.override(reader_language()):
         return page.localized
-
-
-class ReaderPageLinkHandler(PageLinkHandler):
-    """Wagtail's rich text page link, to the linked page's translation in the reader's
-    language."""
-
-    @classmethod
-    def expand_db_attributes_many(cls, attrs_list: list[dict]) -> list[str]:
-        return [
-            f'<a href="{escape(localized_for_reader(page).url)}">' if page else "<a>"
-            for page in cls.get_many(attrs_list)
-        ]

@@ -1,12 +1,27 @@
-"""Admin screens of the published-pages side: the governing body's responses (Code 8.2)."""
+"""Admin screens of the published-pages side (the governing body's responses, Code 8.2) and
+rich text page links in the reader's language."""
 
 from django.urls import include, path, reverse
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.rich_text.pages import PageLinkHandler
 
-from cms_pages.reader_language import ReaderPageLinkHandler
+from cms_pages.reader_language import localized_for_reader
 from cms_pages.views import governing_body
+
+
+class ReaderPageLinkHandler(PageLinkHandler):
+    """Wagtail's rich text page link, to the linked page's translation in the reader's
+    language."""
+
+    @classmethod
+    def expand_db_attributes_many(cls, attrs_list: list[dict]) -> list[str]:
+        return [
+            f'<a href="{escape(localized_for_reader(page).url)}">' if page else "<a>"
+            for page in cls.get_many(attrs_list)
+        ]
 
 
 @hooks.register("register_rich_text_features", order=100)

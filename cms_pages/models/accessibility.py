@@ -13,8 +13,11 @@ class AccessibilityStatementPage(BasePage):
     """The site's accessibility statement, linked from every page's footer."""
 
     class Compliance(models.TextChoices):
+        # Translators: to residents, on the accessibility statement.
         FULL = "full", _("Fully compliant with WCAG 2.2 AA")
+        # Translators: to residents, on the accessibility statement.
         PARTIAL = "partial", _("Partially compliant with WCAG 2.2 AA")
+        # Translators: to residents, on the accessibility statement.
         NONE = "none", _("Not compliant with WCAG 2.2 AA")
 
     compliance_status = models.CharField(

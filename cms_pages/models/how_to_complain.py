@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, PageChooserPanel
 from wagtail.fields import RichTextField, StreamField
@@ -11,6 +12,7 @@ from wagtail.search import index
 from cms_pages.blocks import RICH_TEXT_FEATURES, BodyBlock
 from cms_pages.models.base import BasePage
 from cms_pages.models.branding import BrandingSettings
+from cms_pages.reader_language import localized_for_reader
 
 
 @dataclass(frozen=True)
@@ -64,9 +66,12 @@ class HowToComplainPage(BasePage):
             routes.append(
                 Route(
                     "online",
+                    # Translators: to residents, on the How to complain page.
                     str(_("Online")),
+                    # Translators: to residents, on the How to complain page.
                     (str(_("Use our online form. It takes about 10 minutes.")),),
-                    form_page.localized.url,
+                    localized_for_reader(form_page).url,
+                    # Translators: to residents, on the How to complain page.
                     str(_("Start your complaint online")),
                 )
             )
@@ -77,9 +82,11 @@ class HowToComplainPage(BasePage):
             routes.append(
                 Route(
                     "phone",
+                    # Translators: to residents, on the How to complain page.
                     str(_("By phone")),
                     tuple(lines),
                     "tel:" + "".join(ch for ch in branding.complaints_phone if ch in "+0123456789"),
+                    # Translators: to residents, on the How to complain page.
                     str(_("Call %(phone)s") % {"phone": branding.complaints_phone}),
                 )
             )
@@ -87,6 +94,7 @@ class HowToComplainPage(BasePage):
             routes.append(
                 Route(
                     "email",
+                    # Translators: to residents, on the How to complain page.
                     str(_("By email")),
                     (),
                     f"mailto:{branding.complaints_email}",
@@ -97,6 +105,7 @@ class HowToComplainPage(BasePage):
             routes.append(
                 Route(
                     "letter",
+                    # Translators: to residents, on the How to complain page.
                     str(_("By letter")),
                     tuple(branding.address_lines("complaints_postal_address")),
                 )
@@ -105,6 +114,7 @@ class HowToComplainPage(BasePage):
             routes.append(
                 Route(
                     "in_person",
+                    # Translators: to residents, on the How to complain page.
                     str(_("In person")),
                     tuple(branding.address_lines("in_person")),
                 )
@@ -113,5 +123,8 @@ class HowToComplainPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["routes"] = self.routes(BrandingSettings.for_request(request))
+        branding = BrandingSettings.for_request(request)
+        # Worked out while the template renders, in the language the content is shown in
+        # (an untranslated copy's is English: base.html).
+        context["routes"] = SimpleLazyObject(lambda: self.routes(branding))
         return context

@@ -243,3 +243,21 @@ def test_links_on_an_untranslated_page_lead_to_the_readers_language(client, tran
     assert 'href="/cy/how-to-complain/" role="button"' in content
     english = client.get("/repairs-and-complaints/").content.decode()
     assert '<a href="/how-to-complain/">how to complain</a>' in english
+
+
+def test_an_untranslated_how_to_complain_page_is_english_and_starts_in_the_readers_language(
+    client, translated_demo_site
+):
+    from wagtail_localize.synctree import synchronize_tree
+
+    welsh = Locale.objects.get(language_code="cy")
+    HowToComplainPage.objects.get(locale=welsh).delete()
+    synchronize_tree(Locale.get_default(), welsh)  # puts an untranslated copy in its place
+    assert HowToComplainPage.objects.get(locale=welsh).alias_of_id
+
+    html = client.get("/cy/how-to-complain/").content.decode()
+    content = html.split('<div lang="en-gb" dir="ltr">', 1)[1]
+    assert '<h3 class="govuk-heading-m" id="route-online">Online</h3>' in content
+    with translation.override("cy"):
+        assert translation.gettext("Online") not in content
+    assert 'href="/cy/make-a-complaint/" role="button"' in content
