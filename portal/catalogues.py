@@ -7,8 +7,9 @@ tests fail while a catalogue is out of date or while a resident-facing message h
 translation.
 
 A message is resident-facing when it is used in one of the places listed in RESIDENT_FACING
-(the complaint journey and following a case, the public site's furniture, the choices a
-resident sees, their emails and their letters), when it is the subject or message of a
+(the complaint journey, following a case and asking for another format, the public site's
+furniture and published pages with their report figures, the choices a resident sees, their
+emails and their letters), when it is the subject or message of a
 `resident_notify(...)` call (the emails a casework service sends a resident), or when the code
 marks it with a translator comment naming residents:
 
@@ -59,7 +60,14 @@ RESIDENT_FACING = (
     "casework/templates/casework/letters/letter.html",
     "casework/templates/casework/email/",
     "casework/resident_emails.py",  # the emails a case's changes send its resident
+    "portal/formats/",  # asking for information in another format
+    "cms_pages/templates/cms_pages/",  # the published pages (but for STAFF_ONLY)
+    # The labels of the published annual report's figures, sections and charts.
+    "casework/figures/catalogue.py",
+    "casework/figures/presentation.py",
 )
+# Inside those, what only staff see.
+STAFF_ONLY = ("cms_pages/templates/cms_pages/governing_body/",)
 # A translator comment with this in it marks a resident-facing message used anywhere else.
 RESIDENT_MARKER = "to residents"
 
@@ -67,7 +75,13 @@ RESIDENT_MARKER = "to residents"
 # catalogue complete for the resident journey, emails and letters).
 COMPLETE_FOR_RESIDENTS = ("cy",)
 # Where the right-to-left language must be complete: the public journey (issue 7, RTL).
-JOURNEY = ("portal/raise_case/", "portal/follow/", "templates/")
+JOURNEY = (
+    "portal/raise_case/",
+    "portal/follow/",
+    "portal/formats/",
+    "templates/",
+    "cms_pages/templates/cms_pages/",
+)
 
 
 def catalogue_path(language: str, root: Path | None = None) -> Path:
@@ -84,8 +98,10 @@ def message_keys(path: Path) -> set[tuple[str, str, str]]:
 
 
 def used_in(entry: polib.POEntry, prefixes: tuple[str, ...]) -> bool:
+    """Whether the message is used in a file under one of `prefixes` (and not STAFF_ONLY)."""
     return any(
-        location.startswith(prefix) for location, _line in entry.occurrences for prefix in prefixes
+        location.startswith(prefixes) and not location.startswith(STAFF_ONLY)
+        for location, _line in entry.occurrences
     )
 
 

@@ -116,8 +116,15 @@ def test_the_resident_facing_messages_are_the_journey_emails_and_letters():
     assert "Use this link to follow your case:" in facing
     assert "Your complaint is at stage 1 of our complaints process." in facing
     assert "Yours sincerely" in facing
-    # Staff-only admin labels may stay English.
+    # Asking for another format, the ways to complain, the published report's figures and the
+    # accessibility statement's compliance.
+    assert "Which formats do you need?" in facing
+    assert "Start your complaint online" in facing
+    assert "Stage %(n)s: acknowledged on time" in facing
+    assert "Fully compliant with WCAG 2.2 AA" in facing
+    # Staff-only admin labels may stay English, the governing body's pages too.
     assert "Log a case" not in facing
+    assert "Back to the reports" not in facing
 
 
 def test_the_emails_casework_services_send_residents_are_resident_facing(tmp_path):
