@@ -2,7 +2,9 @@
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import models
+from django.utils import translation
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, PageChooserPanel
@@ -24,6 +26,10 @@ class Route:
     lines: tuple[str, ...] = ()
     href: str = ""
     link_text: str = ""
+    # The language `lines` are written in when it is not the page's: the landlord's contact
+    # details and opening hours are one text for the whole site, in its default language.
+    lines_language: str = ""
+    lines_direction: str = ""
 
 
 class HowToComplainPage(BasePage):
@@ -61,6 +67,11 @@ class HowToComplainPage(BasePage):
     def routes(self, branding: BrandingSettings) -> list[Route]:
         """Every way in that the landlord offers, in the order a resident would try them."""
         routes = []
+        own = settings.LANGUAGE_CODE
+        written_in = {}
+        if translation.get_language() != own:
+            bidi = translation.get_language_info(own)["bidi"]
+            written_in = {"lines_language": own, "lines_direction": "rtl" if bidi else "ltr"}
         form_page = self.online_form_page
         if form_page and form_page.live:
             routes.append(
@@ -88,6 +99,7 @@ class HowToComplainPage(BasePage):
                     "tel:" + "".join(ch for ch in branding.complaints_phone if ch in "+0123456789"),
                     # Translators: to residents, on the How to complain page.
                     str(_("Call %(phone)s") % {"phone": branding.complaints_phone}),
+                    **written_in,
                 )
             )
         if branding.complaints_email:
@@ -108,6 +120,7 @@ class HowToComplainPage(BasePage):
                     # Translators: to residents, on the How to complain page.
                     str(_("By letter")),
                     tuple(branding.address_lines("complaints_postal_address")),
+                    **written_in,
                 )
             )
         if branding.in_person:
@@ -117,6 +130,7 @@ class HowToComplainPage(BasePage):
                     # Translators: to residents, on the How to complain page.
                     str(_("In person")),
                     tuple(branding.address_lines("in_person")),
+                    **written_in,
                 )
             )
         return routes

@@ -261,3 +261,22 @@ def test_an_untranslated_how_to_complain_page_is_english_and_starts_in_the_reade
     with translation.override("cy"):
         assert translation.gettext("Online") not in content
     assert 'href="/cy/make-a-complaint/" role="button"' in content
+    assert 'lang="en-gb" dir="ltr">0300' not in content, "already marked English as a whole"
+
+
+def test_the_landlords_contact_details_are_marked_as_english_on_translated_pages(
+    client, translated_demo_site
+):
+    """The opening hours and addresses are one text for the whole site, written in English: on
+    the Welsh and Urdu How to complain pages they are marked so (WCAG 2.2 3.1.2)."""
+    for code in ("cy", "ur"):
+        html = client.get(f"/{code}/how-to-complain/").content.decode()
+        assert "redress-fallback-note" not in html
+        phone = re.search(
+            r'<section class="redress-route" aria-labelledby="route-phone">.*?</section>',
+            html,
+            re.S,
+        )
+        assert '<p class="govuk-body" lang="en-gb" dir="ltr">0300 555 0123' in phone.group(0)
+    english = client.get("/how-to-complain/").content.decode()
+    assert '<p class="govuk-body">0300 555 0123' in english
