@@ -11,6 +11,7 @@ from wagtail.models import Locale, Site
 from casework.models.notices import ServiceNotice
 from casework.models.ombudsman import OmbudsmanScheme
 from cms_pages.models.branding import BrandingSettings
+from cms_pages.reader_language import site_text_language
 
 
 def branding_for(request) -> BrandingSettings:
@@ -71,4 +72,6 @@ def chrome(request):
             lambda: accessibility_statement_url(request)
         ),
         "service_notices": SimpleLazyObject(service_notices),
+        # The language of what the landlord wrote once for the whole site, when not the page's.
+        "site_text": site_text_language(),
     }

@@ -10,6 +10,7 @@ page links (`ReaderPageLinkHandler`, wagtail_hooks.py) resolve them in `reader_l
 import contextvars
 from contextlib import contextmanager
 
+from django.conf import settings
 from django.utils import translation
 
 _READER_LANGUAGE = contextvars.ContextVar("reader_language", default=None)
@@ -35,3 +36,14 @@ def localized_for_reader(page):
     """The page's translation in the reader's language, or the page itself."""
     with translation.override(reader_language()):
         return page.localized
+
+
+def site_text_language() -> dict:
+    """How to mark up what the landlord wrote once for the whole site (contact details, opening
+    hours, service notices), which is in the site's default language: `lang` and `dir` when
+    that is not the language being shown, else nothing (WCAG 2.2 3.1.2)."""
+    own = settings.LANGUAGE_CODE
+    if translation.get_language() == own:
+        return {}
+    bidi = translation.get_language_info(own)["bidi"]
+    return {"lang": own, "dir": "rtl" if bidi else "ltr"}

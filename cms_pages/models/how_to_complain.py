@@ -2,9 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db import models
-from django.utils import translation
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, PageChooserPanel
@@ -14,7 +12,7 @@ from wagtail.search import index
 from cms_pages.blocks import RICH_TEXT_FEATURES, BodyBlock
 from cms_pages.models.base import BasePage
 from cms_pages.models.branding import BrandingSettings
-from cms_pages.reader_language import localized_for_reader
+from cms_pages.reader_language import localized_for_reader, site_text_language
 
 
 @dataclass(frozen=True)
@@ -67,11 +65,10 @@ class HowToComplainPage(BasePage):
     def routes(self, branding: BrandingSettings) -> list[Route]:
         """Every way in that the landlord offers, in the order a resident would try them."""
         routes = []
-        own = settings.LANGUAGE_CODE
+        site_text = site_text_language()
         written_in = {}
-        if translation.get_language() != own:
-            bidi = translation.get_language_info(own)["bidi"]
-            written_in = {"lines_language": own, "lines_direction": "rtl" if bidi else "ltr"}
+        if site_text:
+            written_in = {"lines_language": site_text["lang"], "lines_direction": site_text["dir"]}
         form_page = self.online_form_page
         if form_page and form_page.live:
             routes.append(

@@ -183,6 +183,18 @@ class TestWhereResidentsSeeIt:
             assert "A cyber attack took our case system offline." in page, path
             assert "31 January 2030" in page, path
 
+    def test_in_welsh_the_notice_is_marked_as_written_in_english(self, client, demo_site):
+        """Staff write the notice once, in English: on a Welsh page it is marked so (WCAG 2.2
+        3.1.2), around a Welsh heading."""
+        notice(affected_since=timezone.localdate(), expected_return_on=dt.date(2030, 1, 31))
+        page = client.get("/cy/complain/who/").content.decode()
+        assert (
+            '<p class="govuk-body" lang="en-gb" dir="ltr">A cyber attack took our case system '
+            "offline.</p>"
+        ) in page
+        english = client.get("/complain/who/").content.decode()
+        assert '<p class="govuk-body">A cyber attack took our case system offline.</p>' in english
+
     def test_no_banner_without_a_notice(self, client, demo_site):
         notice(published=False)
         assert "Our complaints service is affected" not in client.get("/").content.decode()

@@ -280,3 +280,9 @@ def test_the_landlords_contact_details_are_marked_as_english_on_translated_pages
         assert '<p class="govuk-body" lang="en-gb" dir="ltr">0300 555 0123' in phone.group(0)
     english = client.get("/how-to-complain/").content.decode()
     assert '<p class="govuk-body">0300 555 0123' in english
+    # So are the footer's opening hours and address, on every page.
+    translated_footer = html.split('<footer class="govuk-template__footer">', 1)[1]
+    assert '<li class="govuk-footer__list-item" lang="en-gb" dir="ltr">Monday' in translated_footer
+    assert '<address class="redress-footer__address" lang="en-gb" dir="ltr">' in translated_footer
+    english_footer = english.split('<footer class="govuk-template__footer">', 1)[1]
+    assert '<li class="govuk-footer__list-item">Monday' in english_footer
