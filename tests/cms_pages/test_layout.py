@@ -157,6 +157,7 @@ class TestBaseLayout:
             "ombudsman",
             "accessibility_statement_url",
             "service_notices",
+            "site_text",
         }
 
     def test_ombudsman_panel_partial(self, ombudsman):
