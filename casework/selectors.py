@@ -80,6 +80,15 @@ def stage_clocks(stage: Stage, *, today: dt.date, calendar: WorkingDayCalendar) 
     return clocks
 
 
+def shortened(text: str, limit: int = 60) -> str:
+    """`text` cut at the last whole word within `limit` characters, with an ellipsis."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit + 1].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
+    return cut.rstrip(" ,.;:") + "…"
+
+
 def case_clocks(case: Case, *, today: dt.date, calendar: WorkingDayCalendar) -> list[Clock]:
     """Every clock on the case: stages, outstanding actions, remedies and Ombudsman evidence."""
     clocks = []
@@ -89,7 +98,7 @@ def case_clocks(case: Case, *, today: dt.date, calendar: WorkingDayCalendar) -> 
         if action.status != ActionStatus.CANCELLED:
             clocks.append(
                 _clock(
-                    _("Action: %(what)s") % {"what": action.description[:60]},
+                    _("Action: %(what)s") % {"what": shortened(action.description)},
                     "6.6",
                     action.due_on,
                     action.completed_on,

@@ -544,6 +544,23 @@ def test_the_panel_shows_my_cases_overdue_and_adjustment_reviews(demo_site, clie
     assert not SensitiveDataView.objects.exists()
 
 
+def test_the_panel_lists_what_falls_due_in_the_next_five_working_days(demo_site, rf, officer):
+    """On Wednesday 2 December 2026 the next five working days end on Wednesday 9 December.
+    A complaint received on Friday 27 November is due for acknowledgement on Friday 4 December
+    (30 Nov, 1-4 Dec): listed. One acknowledged today is due for its answer ten working days
+    later, on 16 December: not listed."""
+    import time_machine
+
+    with time_machine.travel(dt.datetime(2026, 12, 2, 10, tzinfo=dt.UTC), tick=False):
+        soon = CaseFactory(received_at=dt.datetime(2026, 11, 27, 10, tzinfo=dt.UTC))
+        later = CaseFactory(acknowledged=True)
+        html, _queries = render_panel(rf, officer)
+    due = html.split('id="casework-due"', 1)[1].split('id="casework-adjustments"', 1)[0]
+    assert "Due in the next five working days, by Wednesday 9 December (1)" in due
+    assert soon.reference in due and "4 Dec 2026" in due
+    assert later.reference not in due
+
+
 def test_the_panel_hides_adjustment_reviews_from_customer_services(demo_site, client, officer):
     services.adjustment_record(
         person=PersonFactory(full_name="Rita Review"),

@@ -1,5 +1,5 @@
-"""The casework panel on the admin dashboard: my cases, overdue, due this week, and reasonable
-adjustments due for review.
+"""The casework panel on the admin dashboard: my cases, overdue, due in the next five working
+days, and reasonable adjustments due for review.
 
 It runs the same number of queries however many cases there are: each list is one query for
 the cases plus the fixed set of prefetches `selectors.cases_with_clocks` makes.
