@@ -193,3 +193,18 @@ def test_the_untranslated_command_lists_what_is_left(tmp_path, capsys):
     assert "0 to translate" in out
     call_command("catalogues", "untranslated", "--language", "cy", "--all")
     assert "to translate" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("code", catalogues.CATALOGUE_LANGUAGES)
+def test_no_fuzzy_guesses(code):
+    """makemessages runs msgmerge without fuzzy matching (portal/management/commands/
+    makemessages.py), and a translator clears the flag of any fuzzy entry they check."""
+    fuzzy = [e.msgid for e in polib.pofile(str(catalogue_path(code))) if e.fuzzy and not e.obsolete]
+    assert fuzzy == []
+
+
+def test_makemessages_makes_no_fuzzy_guesses():
+    from django.core.management import get_commands, load_command_class
+
+    command = load_command_class(get_commands()["makemessages"], "makemessages")
+    assert "--no-fuzzy-matching" in command.msgmerge_options
