@@ -741,3 +741,23 @@ def test_staff_ask_the_resident_to_comment_on_findings(officer_client):
     entry = case.timeline.get(event="comments_requested")
     assert "two missed visits" in entry.summary
     assert entry.visibility == "resident"
+
+
+def test_xlsx_export_has_a_row_per_case_and_runs_no_formula(officer_client, mixed_cases):
+    """For the Regulator and the Ombudsman, who work in spreadsheets (issue 6)."""
+    import openpyxl
+
+    case = mixed_cases["new"]
+    case.resident.full_name = '=HYPERLINK("http://example.com")'
+    case.resident.save()
+    response = officer_client.get(INDEX, {"export": "xlsx", "kind": "complaint"})
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == 'attachment; filename="cases.xlsx"'
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    header, *rows = list(sheet.iter_rows())
+    headings = [cell.value for cell in header]
+    by_reference = {row[headings.index("Reference")].value: row for row in rows}
+    assert set(by_reference) == refs(mixed_cases, "new", "overdue", "stage1", "stage2")
+    resident = by_reference[case.reference][headings.index("Resident")]
+    assert resident.value == '=HYPERLINK("http://example.com")'
+    assert resident.data_type == "s", "written as text, never run as a formula"
