@@ -43,6 +43,19 @@ class StageRow:
     extensions: list[ExtensionFacts] = field(default_factory=list)
 
 
+def live_in(stage: StageRow, period: Period) -> bool:
+    """What `load_stages(period)` asks the database, asked of a row loaded for a longer span:
+    requested by the end of the period and not answered, refused or closed before its start.
+    (The figures themselves pass over a stage that ended before the period; leaving it out keeps
+    each period's work to its own stages.)"""
+    return (
+        stage.requested <= period.end
+        and not (stage.responded and stage.responded < period.start)
+        and not (stage.refused and stage.refused < period.start)
+        and not (stage.closed and stage.closed < period.start)
+    )
+
+
 def load_stages(period: Period) -> list[StageRow]:
     """Every stage live at some time in the period: requested before its end and not answered,
     refused or closed before its start. Oldest case first."""

@@ -28,7 +28,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from casework import selectors
 from casework.choices import LessonTheme
-from casework.figures import figures_for_period
+from casework.figures import figures_for_period, figures_for_periods
 from casework.figures.common import RememberingCalendar
 from casework.figures.presentation import chart_id, report_sections
 from casework.figures.scrutiny import (
@@ -165,7 +165,11 @@ class PerformanceMixin:
     def performance(self) -> dict:
         """Everything the page and the board pack show for the chosen year."""
         periods = self.periods()
-        figures = {key: self.figures(period) for key, period in periods.items()}
+        # The year and its quarters read the record together, once.
+        spans = [(period.start, period.end) for period in periods.values()]
+        figures = dict(
+            zip(periods, figures_for_periods(spans, calendar=self.calendar), strict=True)
+        )
         return {
             "period": periods["year"],
             "periods": list(periods.values()),

@@ -44,6 +44,7 @@ from casework.figures import (
     figure_rows,
     figure_value,
     figures_for_period,
+    figures_for_periods,
     months_between,
     response_timeliness,
     within_code_timescales,
@@ -757,6 +758,70 @@ def test_a_moment_counts_on_its_uk_date(db):
     ):
         volumes = figures_for_period(d(start), d(end), calendar=calendar)["volumes"]
         assert (volumes["received"], volumes["stage1_complaints"]) == (1, 1), reference_moment
+
+
+def test_periods_read_together_have_the_figures_each_has_alone(story):
+    """The governing body's view reads a year and its quarters together
+    (figures_for_periods): each period's figures are exactly those it has on its own, whether
+    it is the whole span, a month, a fortnight across Christmas, one day, or starts before the
+    record's first case."""
+    calendar = working_calendar(process_settings())
+    spans = [
+        (START, END),
+        (d("2025-12-01"), d("2025-12-31")),
+        (d("2026-01-01"), d("2026-01-31")),
+        (d("2025-12-22"), d("2026-01-09")),
+        (d("2026-01-21"), d("2026-01-21")),
+        (d("2025-10-01"), d("2025-12-15")),
+        (d("2026-01-26"), d("2026-02-09")),
+    ]
+    with time_machine.travel(at("2026-02-10"), tick=False):
+        together = figures_for_periods(spans, calendar=calendar)
+        alone = [figures_for_period(start, end, calendar=calendar) for start, end in spans]
+    assert [f["period"] for f in together] == [f["period"] for f in alone]
+    for read_together, read_alone in zip(together, alone, strict=True):
+        assert read_together == read_alone, read_alone["period"]
+    assert figures_for_periods([], calendar=calendar) == []
+
+
+@pytest.mark.parametrize(
+    ("dates", "live"),
+    [
+        ({}, True),  # requested before the period, still waiting
+        ({"requested": d("2026-02-01")}, False),  # requested after it
+        ({"requested": d("2026-01-31")}, True),  # on its last day
+        ({"responded": d("2025-11-30")}, False),  # answered the day before it began
+        ({"responded": d("2025-12-01")}, True),  # answered on its first day
+        ({"refused": d("2025-11-28")}, False),
+        ({"refused": d("2025-12-02")}, True),
+        ({"closed": d("2025-11-28")}, False),
+        ({"closed": d("2026-02-05")}, True),
+    ],
+)
+def test_a_stage_is_live_in_a_period_as_the_database_would_say(dates, live):
+    from casework.figures.common import Period
+    from casework.figures.record import StageRow, live_in
+
+    stage = StageRow(
+        pk=1,
+        case_id=1,
+        reference="CMP-2025-00001",
+        number=1,
+        category="Repairs",
+        requested=dates.get("requested", d("2025-11-20")),
+        acknowledgement_due_on=d("2025-11-27"),
+        acknowledged=None,
+        original_response_due_on=None,
+        response_due_on=None,
+        responded=dates.get("responded"),
+        decision="",
+        refused=dates.get("refused"),
+        refusal_reason=None,
+        closed=dates.get("closed"),
+        ended=False,
+    )
+    period = Period(start=START, end=END, calendar=WorkingDayCalendar(), timescales=None)
+    assert live_in(stage, period) is live
 
 
 def test_queries_do_not_grow_with_cases(story, django_assert_num_queries):
