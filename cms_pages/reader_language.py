@@ -38,6 +38,13 @@ def localized_for_reader(page):
         return page.localized
 
 
+def text_direction(language_code: str) -> str:
+    try:
+        return "rtl" if translation.get_language_info(language_code)["bidi"] else "ltr"
+    except KeyError:
+        return "ltr"
+
+
 def site_text_language() -> dict:
     """How to mark up what the landlord wrote once for the whole site (contact details, opening
     hours, service notices), which is in the site's default language: `lang` and `dir` when
@@ -45,5 +52,4 @@ def site_text_language() -> dict:
     own = settings.LANGUAGE_CODE
     if translation.get_language() == own:
         return {}
-    bidi = translation.get_language_info(own)["bidi"]
-    return {"lang": own, "dir": "rtl" if bidi else "ltr"}
+    return {"lang": own, "dir": text_direction(own)}

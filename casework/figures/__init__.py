@@ -45,7 +45,7 @@ from casework.figures.catalogue import (
     figure_rows,
     figure_value,
 )
-from casework.figures.common import DataQuality, Period, RememberingCalendar, months_between
+from casework.figures.common import DataQuality, Period, months_between
 from casework.figures.evidence import EVIDENCE_FIGURES, EvidenceFigure, evidence
 from casework.figures.learning import learning_figures
 from casework.figures.ombudsman import ombudsman_figures
@@ -86,9 +86,7 @@ __all__ = [
 ]
 
 
-def figures_for_period(
-    start: dt.date, end: dt.date, *, calendar: WorkingDayCalendar | RememberingCalendar
-) -> dict:
+def figures_for_period(start: dt.date, end: dt.date, *, calendar: WorkingDayCalendar) -> dict:
     """Every figure for the period, JSON-serialisable (see the module docstring)."""
     settings = process_settings()
     period = _period(start, end, calendar, settings)
@@ -96,12 +94,12 @@ def figures_for_period(
 
 
 def figures_for_periods(
-    spans: list[tuple[dt.date, dt.date]], *, calendar: WorkingDayCalendar | RememberingCalendar
+    spans: list[tuple[dt.date, dt.date]], *, calendar: WorkingDayCalendar
 ) -> list[dict]:
     """`figures_for_period` for each (start, end) of several periods, such as a year and its
     quarters, reading the cases and their stages once for the span they all fall within and
     keeping for each period what its own queries would have read (tests/casework/test_figures.py
-    checks they are the same)."""
+    checks they are the same). The periods share one remembering calendar (Period)."""
     if not spans:
         return []
     settings = process_settings()

@@ -29,7 +29,6 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from casework import selectors
 from casework.choices import LessonTheme
 from casework.figures import figures_for_period, figures_for_periods
-from casework.figures.common import RememberingCalendar
 from casework.figures.presentation import chart_id, report_sections
 from casework.figures.scrutiny import (
     figure_lines,
@@ -150,8 +149,7 @@ class PerformanceMixin:
 
     @cached_property
     def calendar(self):
-        # One remembering calendar for the year and its quarters: they ask the same questions.
-        return RememberingCalendar(working_calendar(process_settings()))
+        return working_calendar(process_settings())
 
     def figures(self, period) -> dict:
         return figures_for_period(period.start, period.end, calendar=self.calendar)

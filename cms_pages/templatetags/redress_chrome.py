@@ -7,16 +7,14 @@ from django.utils import translation
 from django.utils.html import format_html
 from wagtail.models import Locale, Page, Site
 
-from cms_pages.reader_language import content_in, localized_for_reader, reader_language
+from cms_pages.reader_language import (
+    content_in,
+    localized_for_reader,
+    reader_language,
+    text_direction,
+)
 
 register = template.Library()
-
-
-def _text_direction(language_code: str) -> str:
-    try:
-        return "rtl" if translation.get_language_info(language_code)["bidi"] else "ltr"
-    except KeyError:
-        return "ltr"
 
 
 def _page_languages(page: Page, request) -> list[dict]:
@@ -33,7 +31,7 @@ def _page_languages(page: Page, request) -> list[dict]:
                 "code": code,
                 "name": translated.locale.get_display_name(),
                 "url": url,
-                "dir": _text_direction(code),
+                "dir": text_direction(code),
                 "current": translated.pk == page.pk,
             }
         )
@@ -61,7 +59,7 @@ def _view_languages(request) -> list[dict]:
                 "code": code,
                 "name": name,
                 "url": url,
-                "dir": _text_direction(code),
+                "dir": text_direction(code),
                 "current": current,
             }
         )
@@ -111,7 +109,7 @@ def content_fallback(context) -> dict | None:
         return None
     code = source["locale__language_code"]
     name = dict(settings.LANGUAGES).get(code, code)
-    return {"code": code, "dir": _text_direction(code), "name": name}
+    return {"code": code, "dir": text_direction(code), "name": name}
 
 
 class ContentLanguageNode(template.Node):
