@@ -1,4 +1,10 @@
 from casework.models.cases import Case, ComplaintCategory, Extension, ReferenceCounter, Stage
+from casework.models.data_protection import (
+    CaseErasure,
+    DataProtectionRequest,
+    LegalHold,
+    RetentionRun,
+)
 from casework.models.learning import Lesson
 from casework.models.letters import Letter, LetterTemplate
 from casework.models.notices import ServiceNotice
@@ -36,16 +42,19 @@ __all__ = [
     "AppendOnlyError",
     "Case",
     "CaseDocument",
+    "CaseErasure",
     "ClosureDay",
     "ComplaintCategory",
     "ComplaintProcessSettings",
     "ContactRestriction",
     "Correspondence",
+    "DataProtectionRequest",
     "Determination",
     "Disclosure",
     "EvidenceRequest",
     "ExclusionReason",
     "Extension",
+    "LegalHold",
     "Lesson",
     "Letter",
     "LetterTemplate",
@@ -58,6 +67,7 @@ __all__ = [
     "ReasonableAdjustment",
     "ReferenceCounter",
     "Remedy",
+    "RetentionRun",
     "SensitiveDataView",
     "ServiceNotice",
     "Stage",
