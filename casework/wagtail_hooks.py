@@ -5,6 +5,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 # Each module registers its own admin URLs, menu items and panels.
 from casework.admin_hooks import (  # noqa: F401
     cases,
+    data_protection,
     intake,
     learning,
     letters,

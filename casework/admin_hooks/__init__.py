@@ -1,6 +1,8 @@
 """Wagtail admin screens for casework, registered from casework/wagtail_hooks.py.
 
 - `cases`: the case list, the case page and its transition forms (/admin/cases/).
+- `data_protection`: finding a person across cases, subject access exports, rectification,
+  erasure, requests and retention runs; legal holds on a case (/admin/data-protection/).
 - `intake`: logging a case, people and what they tell us, the dashboard panel (/admin/intake/).
 - `letters`: writing a letter from a case (/admin/letters/) and the letter templates snippet.
 - `learning`: the lessons-learned log (Code 9.1-9.3), a ModelViewSet at /admin/learning/.

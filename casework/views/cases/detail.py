@@ -11,6 +11,8 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from casework import permissions, selectors, services
+from casework.data_protection.holds import user_can_hold_cases
+from casework.data_protection.retention import case_retention
 from casework.models import Case, CaseDocument, TimelineEntry
 from casework.process import process_settings, working_calendar
 from casework.views.cases.access import case_for
@@ -145,5 +147,8 @@ class CaseDetailView(CaseBreadcrumbsMixin, WagtailAdminTemplateMixin, TemplateVi
             correspondence=self.correspondence(documents),
             documents=documents,
             timeline=list(case.timeline.all()),
+            # Storage limitation: when its personal data goes, or why it is kept.
+            retention=case_retention(case),
+            can_hold=user_can_hold_cases(self.request.user),
         )
         return context
