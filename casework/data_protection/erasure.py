@@ -100,7 +100,7 @@ def people_keeping(person_id: int) -> bool:
 @transaction.atomic
 def person_erase(*, person: Person) -> int:
     """Blank the person and what they told us about themselves; 1 if anything was left."""
-    if not (person.full_name or person.email or person.phone or person.postal_address):
+    if not Person.objects.filter(pk=person.pk).filter(not_blank(BY_MODEL[Person])).exists():
         return 0
     for holding in holdings(PERSON):
         rows = _rows(holding, person.pk)

@@ -19,6 +19,7 @@ from django.utils.functional import empty
 from casework import services
 from casework.choices import CaseStatus, Decision, RemedyKind
 from casework.data_protection.holds import legal_hold_lift, legal_hold_set
+from casework.data_protection.requests import request_complete, request_record
 from casework.data_protection.retention import (
     case_retention,
     closed_before,
@@ -34,6 +35,7 @@ from casework.models import (
     Case,
     CaseDocument,
     ComplaintCategory,
+    DataProtectionRequest,
     LegalHold,
     OutboundEmail,
     Person,
@@ -233,6 +235,26 @@ def history(settings):
         close=False,
         person=person,
     )
+    # Emails about no case, and answered requests about people's data, on their own clock.
+    with time_machine.travel(aware(2020, 2, 3), tick=False):
+        OutboundEmail.objects.create(
+            purpose="sign_in",
+            to=["resident.old2019@example.net"],
+            subject="Your sign-in link",
+            body_text="Resident Old2019, here is your link.",
+            status=OutboundEmail.Status.SENT,
+            sent_at=timezone.now(),
+        )
+        request_record(
+            kind=DataProtectionRequest.Kind.ACCESS,
+            requester_name="Resident Old2019",
+            requester_email="resident.old2019@example.net",
+            received_on=dt.date(2020, 2, 3),
+            actor=officer,
+        )
+        request_complete(
+            request=DataProtectionRequest.objects.get(), outcome="Sent to Resident Old2019."
+        )
     return {"officer": officer, "cases": cases}
 
 
@@ -268,6 +290,8 @@ def test_years_of_cases_lose_their_personal_data_and_keep_their_figures(history)
     )
     assert run.files_removed == 6  # five uploads and a letter
     assert run.people_erased == 5
+    assert run.emails_erased == OutboundEmail.objects.filter(body_text="").count()
+    assert DataProtectionRequest.objects.get().requester_name == ""
 
     # Gone from every table: nothing anywhere still holds their names, emails or words.
     for name in ERASED_NAMES:
