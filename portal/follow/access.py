@@ -15,9 +15,12 @@ IDLE_SECONDS = 2 * 60 * 60
 
 def cases_for(email: str) -> QuerySet:
     """A resident's cases, including those a representative raised for them; a
-    representative's, only those they act on."""
+    representative's, only those they act on. A case whose personal data has been removed
+    (its retention period ended, or they asked for erasure) is no longer shown: nothing of theirs
+    is left in it."""
     return Case.objects.filter(
-        Q(resident__email__iexact=email) | Q(representative__email__iexact=email)
+        Q(resident__email__iexact=email) | Q(representative__email__iexact=email),
+        erasure__isnull=True,
     )
 
 

@@ -224,3 +224,31 @@ def test_investigators_cannot_hold_cases(client):
     login_verified(client, staff("Investigator"))
     case = CaseFactory()
     assert client.get(reverse("data_protection:hold", args=[case.pk])).status_code == 403
+
+
+def test_the_page_of_an_erased_case_opens_and_its_files_are_gone(client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from casework.data_protection.erasure import case_erase
+
+    officer = staff("Complaints officer")
+    login_verified(client, officer)
+    case = closed_case()
+    services.correspondence_record_with_documents(
+        case=case,
+        actor=officer,
+        direction="in",
+        channel="letter",
+        correspondent="The resident",
+        body="A photo.",
+        files=[SimpleUploadedFile("photo.pdf", b"%PDF-1.7\n" + b"\x00" * 200)],
+    )
+    document = case.documents.get()
+    case_erase(case=case, why="retention")
+    page = client.get(reverse("cases:detail", args=[case.pk]))
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "File removed with the personal data on this case" in html
+    assert "The personal data on this case was removed on" in html
+    download = client.get(reverse("cases:document", args=[case.pk, document.pk]))
+    assert download.status_code == 404

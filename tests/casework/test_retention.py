@@ -394,3 +394,12 @@ def test_the_period_is_counted_in_calendar_years_from_closing(closed, today, due
 def test_years_after_keeps_the_date():
     assert years_after(dt.date(2024, 2, 29), 1) == dt.date(2025, 2, 28)
     assert years_after(dt.date(2024, 5, 31), -6) == dt.date(2018, 5, 31)
+
+
+def test_a_returning_resident_no_longer_sees_their_erased_case(history):
+    from portal.follow.access import cases_for
+
+    with time_machine.travel(TODAY, tick=False):
+        retention_apply()
+    seen = set(cases_for("resident.returning@example.net").values_list("reference", flat=True))
+    assert seen == {history["cases"]["returning_new"].reference}

@@ -12,7 +12,8 @@ class CaseDocumentView(View):
     def get(self, request, pk, document):
         # 404 for a case the user may not see, as for the case page itself.
         case = case_for(request.user, pk)
-        document = get_object_or_404(case.documents, pk=document)
+        # A file removed at the end of its retention period is gone (file name blank).
+        document = get_object_or_404(case.documents.exclude(file=""), pk=document)
         try:
             handle = document.file.open("rb")
         except FileNotFoundError as missing:
