@@ -166,30 +166,38 @@ def _would_erase(cases: list[Case]) -> ErasureCounts:
 
 def retention_apply(*, today: dt.date | None = None, dry_run: bool = False) -> RetentionRun:
     """Erase every closed case past the retention period that is not held, and the emails and
-    answered requests past it too. Logged as a RetentionRun with its counts."""
+    answered requests past it too. Logged as a RetentionRun with its counts; a run that stops
+    part way (a file store down, say) is logged with what it did and no finishing time, and the
+    next run carries on from there."""
     today = today or timezone.localdate()
     years = process_settings().record_retention_years
-    run = RetentionRun(dry_run=dry_run, retention_years=years)
     plan = retention_plan(today, years)
+    run = RetentionRun.objects.create(
+        dry_run=dry_run, retention_years=years, cases_held=len(plan.held)
+    )
     before = closed_before(today, years)
     emails = _other_emails(before)
     requests = _answered_requests(today, years)
     counts = ErasureCounts()
-    if dry_run:
-        counts = _would_erase(plan.due)
-        counts.emails += emails.count()
-    else:
-        for case in plan.due:
-            counts.add(case_erase(case=case, why=CaseErasure.Why.RETENTION))
-        with transaction.atomic():
-            counts.emails += emails.update(**blanks(BY_MODEL[OutboundEmail]))
-            requests.update(**blanks(BY_MODEL[DataProtectionRequest]))
-    run.cases_erased = counts.cases
-    run.people_erased = counts.people
-    run.files_removed = counts.files
-    run.emails_erased = counts.emails
-    run.cases_held = len(plan.held)
-    run.references = [case.reference for case in plan.due]
-    run.finished_at = timezone.now()
-    run.save()
+    erased = []
+    try:
+        if dry_run:
+            counts = _would_erase(plan.due)
+            counts.emails += emails.count()
+            erased = plan.due
+        else:
+            for case in plan.due:
+                counts.add(case_erase(case=case, why=CaseErasure.Why.RETENTION))
+                erased.append(case)
+            with transaction.atomic():
+                counts.emails += emails.update(**blanks(BY_MODEL[OutboundEmail]))
+                requests.update(**blanks(BY_MODEL[DataProtectionRequest]))
+        run.finished_at = timezone.now()
+    finally:
+        run.cases_erased = counts.cases
+        run.people_erased = counts.people
+        run.files_removed = counts.files
+        run.emails_erased = counts.emails
+        run.references = [case.reference for case in erased]
+        run.save()
     return run

@@ -403,3 +403,27 @@ def test_a_returning_resident_no_longer_sees_their_erased_case(history):
         retention_apply()
     seen = set(cases_for("resident.returning@example.net").values_list("reference", flat=True))
     assert seen == {history["cases"]["returning_new"].reference}
+
+
+def test_a_run_that_stops_part_way_is_logged_and_the_next_carries_on(history, monkeypatch):
+    from casework.data_protection import retention
+
+    calls = []
+    real_erase = retention.case_erase
+
+    def failing_on_the_third(**kwargs):
+        calls.append(kwargs["case"].reference)
+        if len(calls) == 3:
+            raise OSError("The file store is down.")
+        return real_erase(**kwargs)
+
+    monkeypatch.setattr(retention, "case_erase", failing_on_the_third)
+    with time_machine.travel(TODAY, tick=False), pytest.raises(OSError):
+        retention_apply()
+    stopped = RetentionRun.objects.get()
+    assert stopped.finished_at is None and stopped.cases_erased == 2
+    assert stopped.references == calls[:2]
+    monkeypatch.setattr(retention, "case_erase", real_erase)
+    with time_machine.travel(TODAY, tick=False):
+        run = retention_apply()
+    assert run.cases_erased == 4 and run.finished_at
