@@ -21,6 +21,7 @@ from casework.data_protection.register import (
     PERSON,
     blanks,
     holdings,
+    keyed_json_erase,
     not_blank,
 )
 from casework.models import Case, CaseDocument, CaseErasure, OutboundEmail, Person
@@ -65,6 +66,7 @@ def case_erase(*, case: Case, why: str) -> ErasureCounts:
         if holding.delete_rows:
             rows.delete()
         elif holding.erase:
+            keyed_json_erase(holding, rows)
             rows.update(**blanks(holding))
         for name in holding.clear:
             getattr(case, name).clear()

@@ -4,7 +4,8 @@ a case's retention period ends (or a person's erasure request is granted) and wh
 What is kept is the anonymised skeleton the figures, published reports and self-assessments
 read: dates, stages, statuses, decisions, categories, channels, remedy kinds and amounts,
 Ombudsman findings and the ids that link them. Everything a person wrote or that names,
-describes or reaches someone is erased; files are removed from storage.
+describes or reaches someone is erased; files are removed from storage. Free text that held
+something becomes REMOVED rather than nothing, so that whether it was recorded is kept.
 
 tests/casework/test_data_protection_register.py walks every casework model's text, email, file
 and JSON fields and fails when one is in neither list, so a new field with personal data cannot
@@ -204,9 +205,20 @@ def holdings(scope: str) -> list[Holding]:
     return [holding for holding in REGISTER if holding.scope == scope]
 
 
+# What erased free text (a TextField that held something) holds instead: the rules that ask
+# whether something was recorded (a complaint definition, reasons, a letter's elements) get the
+# same answer after erasure as before, so compliance figures and self-assessment evidence do not
+# change; what was written is gone. Contact details are blanked, never marked, so that nothing
+# is ever sent to the marker.
+REMOVED = "[removed]"
+CONTACT_MODELS = (casework_models.Person,)
+# JSON fields whose keys stay, each value that held something becoming REMOVED.
+KEYED_JSON = {(casework_models.Letter, "elements")}
+
+
 def blank_value(model: type[models.Model], name: str):
-    """What an erased field holds: an empty string, or an empty JSON value of its default's
-    shape."""
+    """What an erased field holds when it held nothing: an empty string, or an empty JSON value
+    of its default's shape."""
     model_field = model._meta.get_field(name)
     if isinstance(model_field, models.JSONField):
         default = model_field.get_default()
@@ -214,13 +226,54 @@ def blank_value(model: type[models.Model], name: str):
     return ""
 
 
+def is_marked(model: type[models.Model], name: str) -> bool:
+    """Whether erased text in this field says REMOVED rather than nothing."""
+    model_field = model._meta.get_field(name)
+    return isinstance(model_field, models.TextField) and model not in CONTACT_MODELS
+
+
+def erased_values(model: type[models.Model], name: str) -> list:
+    return [blank_value(model, name), *([REMOVED] if is_marked(model, name) else [])]
+
+
 def blanks(holding: Holding) -> dict:
-    return {name: blank_value(holding.model, name) for name in holding.erase}
+    """The update that erases the holding's fields (keyed JSON fields are done row by row, by
+    `keyed_json_erase`)."""
+    values = {}
+    for name in holding.erase:
+        if (holding.model, name) in KEYED_JSON:
+            continue
+        if is_marked(holding.model, name):
+            values[name] = models.Case(
+                models.When(**{name: ""}, then=models.Value("")),
+                default=models.Value(REMOVED),
+                output_field=models.TextField(),
+            )
+        else:
+            values[name] = blank_value(holding.model, name)
+    return values
+
+
+def keyed_json_erase(holding: Holding, rows) -> None:
+    for name in holding.erase:
+        if (holding.model, name) not in KEYED_JSON:
+            continue
+        for pk, value in rows.values_list("pk", name):
+            erased = {
+                key: REMOVED if item not in ("", None, [], {}) else item
+                for key, item in (value or {}).items()
+            }
+            holding.model._base_manager.filter(pk=pk).update(**{name: erased})
 
 
 def not_blank(holding: Holding):
     """A filter for rows with something left to erase, so erasing twice changes nothing."""
     query = models.Q()
     for name in holding.erase:
-        query |= ~models.Q(**{name: blank_value(holding.model, name)})
+        if (holding.model, name) in KEYED_JSON:
+            continue
+        if isinstance(holding.model._meta.get_field(name), models.JSONField):
+            query |= ~models.Q(**{name: blank_value(holding.model, name)})
+        else:
+            query |= ~models.Q(**{f"{name}__in": erased_values(holding.model, name)})
     return query

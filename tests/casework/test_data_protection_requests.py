@@ -10,6 +10,7 @@ from django.utils import timezone
 from casework import services
 from casework.choices import Decision
 from casework.data_protection.holds import legal_hold_set
+from casework.data_protection.register import REMOVED
 from casework.data_protection.requests import (
     erasure_reasons_to_keep,
     person_erasure,
@@ -106,7 +107,7 @@ def test_erasure_goes_ahead_when_nothing_needs_keeping():
     case.refresh_from_db()
     person.refresh_from_db()
     assert (person.full_name, person.email, person.phone, person.postal_address) == ("", "", "", "")
-    assert case.description == "" and case.stage(1).decision == Decision.NOT_UPHELD
+    assert case.description == REMOVED and case.stage(1).decision == Decision.NOT_UPHELD
     assert case.erasure.why == "request"
 
 

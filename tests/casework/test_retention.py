@@ -19,6 +19,7 @@ from django.utils.functional import empty
 from casework import services
 from casework.choices import CaseStatus, Decision, RemedyKind
 from casework.data_protection.holds import legal_hold_lift, legal_hold_set
+from casework.data_protection.register import REMOVED
 from casework.data_protection.requests import request_complete, request_record
 from casework.data_protection.retention import (
     case_retention,
@@ -290,7 +291,7 @@ def test_years_of_cases_lose_their_personal_data_and_keep_their_figures(history)
     )
     assert run.files_removed == 6  # five uploads and a letter
     assert run.people_erased == 5
-    assert run.emails_erased == OutboundEmail.objects.filter(body_text="").count()
+    assert run.emails_erased == OutboundEmail.objects.filter(body_text=REMOVED).count()
     assert DataProtectionRequest.objects.get().requester_name == ""
 
     # Gone from every table: nothing anywhere still holds their names, emails or words.
@@ -302,11 +303,17 @@ def test_years_of_cases_lose_their_personal_data_and_keep_their_figures(history)
             assert not private_storage.exists(file_name)
     # The skeleton stays: the cases, stages and remedies, with their dates and amounts.
     old = Case.objects.get(pk=cases["old2020"].pk)
-    assert old.status == CaseStatus.CLOSED and old.description == ""
-    assert old.stage(1).decision == Decision.UPHELD and old.stage(1).responded_at
+    assert old.status == CaseStatus.CLOSED and old.description == REMOVED
+    stage = old.stage(1)
+    assert stage.decision == Decision.UPHELD and stage.responded_at
+    # What was recorded still shows as recorded, and what was not, as not (Code 5.6, 6.9).
+    assert (stage.definition, stage.escalation_detail) == (REMOVED, "")
     assert old.remedies.get().amount == Decimal("150.00")
-    assert old.letters.get().letter_type == LetterType.STAGE1_RESPONSE
-    assert not OutboundEmail.objects.filter(case=old).exclude(body_text="").exists()
+    letter = old.letters.get()
+    assert letter.letter_type == LetterType.STAGE1_RESPONSE
+    assert letter.elements and set(letter.elements.values()) <= {REMOVED, ""}
+    assert letter.sent_to == [] and letter.body_text == REMOVED
+    assert not OutboundEmail.objects.filter(case=old).exclude(body_text=REMOVED).exists()
     assert reporting_years(2019, 2025) == figures_before
 
     # Within the period, held, or named by an open case: untouched.
@@ -316,7 +323,7 @@ def test_years_of_cases_lose_their_personal_data_and_keep_their_figures(history)
         case = Case.objects.get(pk=cases[name].pk)
         assert case.description == cases[name].description
         assert all(private_storage.exists(f) for f in files[name])
-    assert Case.objects.get(pk=cases["returning_old"].pk).description == ""
+    assert Case.objects.get(pk=cases["returning_old"].pk).description == REMOVED
     returning = Person.objects.get(pk=cases["returning_new"].resident_id)
     assert returning.full_name == "Resident Returning"
     assert returning.email == "resident.returning@example.net"
@@ -358,7 +365,7 @@ def test_lifting_a_hold_lets_the_next_run_remove_the_case(history):
         legal_hold_lift(hold=hold, actor=history["officer"])
         run = retention_apply()
     assert run.references == [case.reference]
-    assert Case.objects.get(pk=case.pk).description == ""
+    assert Case.objects.get(pk=case.pk).description == REMOVED
     events = list(case.timeline.values_list("event", flat=True))
     assert {"legal_hold_set", "legal_hold_lifted", "personal_data_erased"} <= set(events)
 
