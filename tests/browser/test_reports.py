@@ -61,7 +61,7 @@ def too_wide(page) -> list[str]:
             .filter((e) => e.getBoundingClientRect().right > innerWidth + 1
                 && ![...e.children].some((c) => c.getBoundingClientRect().right > innerWidth + 1))
             .slice(0, 5)
-            .map((e) => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))"""
+            .map((e) => `${e.tagName}.${e.className} ${e.getBoundingClientRect().right}`)"""
     )
 
 
