@@ -3,13 +3,21 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+
+from cms_pages.sitemaps import PagesInEveryLanguage
+from cms_pages.views.search import search
+from portal.robots import robots_txt
 
 urlpatterns = [
     path("admin/2fa/", include("portal.twofactor.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
+    # Every published page in every language, with its alternates (cms_pages/sitemaps.py).
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PagesInEveryLanguage}}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
 ]
 
 if settings.DEBUG:
@@ -25,6 +33,13 @@ urlpatterns += i18n_patterns(
     path("complain/", include("portal.raise_case.urls")),
     path("follow/", include("portal.follow.urls")),
     path("another-format/", include("portal.formats.urls")),
+    path("search/", search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
+
+# Styled error pages in the reader's language (portal/errors.py); the 404 page is Django's own
+# view rendering templates/404.html. The 400 and 500 pages are static: they never query.
+handler400 = "portal.errors.bad_request"
+handler403 = "portal.errors.permission_denied"
+handler500 = "portal.errors.server_error"

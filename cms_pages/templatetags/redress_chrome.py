@@ -1,12 +1,20 @@
-"""Template tags for the page chrome in base.html: the language switcher and the home link."""
+"""Template tags for the page chrome in base.html: the language switcher, the hreflang links
+and the home link."""
 
 from django import template
 from django.conf import settings
 from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from wagtail.models import Locale, Page, Site
 
+from cms_pages.page_languages import (
+    canonical_original,
+    language_order,
+    language_versions,
+    search_engine_alternates,
+)
 from cms_pages.reader_language import (
     content_in,
     localized_for_reader,
@@ -19,23 +27,8 @@ register = template.Library()
 
 def _page_languages(page: Page, request) -> list[dict]:
     """Every live translation of the page, the page itself included."""
-    languages = []
     translations = page.get_translations(inclusive=True).live().select_related("locale")
-    for translated in translations:
-        url = translated.get_url(request)
-        if not url:
-            continue
-        code = translated.locale.language_code
-        languages.append(
-            {
-                "code": code,
-                "name": translated.locale.get_display_name(),
-                "url": url,
-                "dir": text_direction(code),
-                "current": translated.pk == page.pk,
-            }
-        )
-    return languages
+    return language_versions(translations, request, current_pk=page.pk)
 
 
 def _view_languages(request) -> list[dict]:
@@ -61,8 +54,31 @@ def _view_languages(request) -> list[dict]:
                 "url": url,
                 "dir": text_direction(code),
                 "current": current,
+                "untranslated": False,
             }
         )
+    return languages
+
+
+def _languages(context) -> list[dict]:
+    """The versions of what is being read in each language, in the site's order of languages:
+    worked out once per request (one query), for the language switcher and the hreflang links
+    alike."""
+    request = context.get("request")
+    page = context.get("page")
+    key = page.pk if isinstance(page, Page) and page.pk else None
+    cache = getattr(request, "_redress_languages", None) if request is not None else None
+    if cache is not None and key in cache:
+        return cache[key]
+    if key is not None:
+        languages = _page_languages(page, request)
+    else:
+        languages = _view_languages(request)
+        languages.sort(key=lambda item: language_order(item["code"]))
+    if request is not None:
+        if cache is None:
+            cache = request._redress_languages = {}
+        cache[key] = languages
     return languages
 
 
@@ -70,15 +86,36 @@ def _view_languages(request) -> list[dict]:
 def language_switcher(context, inverse=False):
     """Links to the current page in each language it is published in; nothing at all when
     there is only one."""
-    request = context.get("request")
-    page = context.get("page")
-    if isinstance(page, Page) and page.pk:
-        languages = _page_languages(page, request)
-    else:
-        languages = _view_languages(request)
-    order = [code for code, _name in settings.LANGUAGES]
-    languages.sort(key=lambda item: order.index(item["code"]) if item["code"] in order else 99)
+    languages = _languages(context)
     return {"languages": languages if len(languages) > 1 else [], "inverse": inverse}
+
+
+@register.simple_tag(takes_context=True)
+def hreflang_links(context) -> str:
+    """`<link rel="alternate" hreflang>` in the head for each language what is being read is
+    published in, and x-default; for an untranslated copy, `<link rel="canonical">` to the page
+    it copies (cms_pages/page_languages.py). The same versions as the language switcher's."""
+    request = context.get("request")
+    if request is None:
+        return ""
+    languages = _languages(context)
+    links = [
+        format_html(
+            '<link rel="alternate" hreflang="{}" href="{}">',
+            alternate["code"],
+            request.build_absolute_uri(alternate["url"]),
+        )
+        for alternate in search_engine_alternates(languages)
+    ]
+    original = canonical_original(languages)
+    if original is not None:
+        links.insert(
+            0,
+            format_html(
+                '<link rel="canonical" href="{}">', request.build_absolute_uri(original["url"])
+            ),
+        )
+    return mark_safe("\n  ".join(links))  # noqa: S308 - each link escaped by format_html
 
 
 @register.simple_tag(takes_context=True)

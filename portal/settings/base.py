@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -49,6 +50,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
@@ -142,6 +144,9 @@ WAGTAIL_SITE_NAME = "Redress"
 REDRESS_LETTER_BRANDING = "cms_pages.branding.letter_branding"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt", "csv", "xlsx"]
+# Site search (cms_pages/search.py): Wagtail's database backend, which is PostgreSQL's full-text
+# search when the database is PostgreSQL and SQLite's FTS5 otherwise, so no search server is
+# needed. Pages are indexed as they are saved and published; `manage.py update_index` rebuilds.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 # Rate limits (django-ratelimit) count in the database, so every web process sees the same
@@ -174,6 +179,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "complaints@example.or
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
+# A form sent without its security token gets the site's own 403 page, saying what to do.
+CSRF_FAILURE_VIEW = "portal.errors.csrf_failure"
 X_FRAME_OPTIONS = "SAMEORIGIN"
 
 LOGIN_URL = "wagtailadmin_login"

@@ -1,7 +1,8 @@
 """Every resident can read it (issue 7), in Chromium: the whole complaint journey in Welsh and in
 Urdu (right to left, the layout mirrored), the English journey with the keyboard alone, every
 public page in every language free of axe-core WCAG 2.2 A/AA violations, error states
-included, and the journey's pages reflowing at 400% zoom (a 320 CSS pixel wide window).
+included, and the journey's pages and every other public page type reflowing at 400% zoom (a
+320 CSS pixel wide window).
 
 The Welsh and Urdu words on the pages come from the catalogues, so the assertions read the
 expected words through gettext in that language rather than spelling them out here."""
@@ -237,6 +238,12 @@ PUBLIC_PAGES = [
     ("journey_who", "/complain/who/", CONTINUE),
     ("not_found", "/no-such-page/", None),
 ]
+# The search page: its results, with a query that finds pages in every language's tree (the
+# landlord's name is on every home page), and with no query at all (the error state).
+FINDING_PAGES = [
+    ("search_results", "/search/?q=Example+Homes", None),
+    ("search", "/search/", "main form button.govuk-button"),
+]
 
 
 @pytest.mark.parametrize("language, prefix, direction", LANGUAGES)
@@ -244,10 +251,13 @@ def test_every_public_page_in_every_language_passes_axe(
     page, live_demo_translated, language, prefix, direction
 ):
     base = live_demo_translated.url + prefix
-    for name, path, error_button in PUBLIC_PAGES:
+    for name, path, error_button in PUBLIC_PAGES + FINDING_PAGES:
         page.goto(base + path)
         assert html_lang_dir(page) == (language, direction), path
-        accessible(page, f"{language}_{name}" if name in ("code_page", "policy") else None)
+        screenshots = ("code_page", "policy", "search_results", "not_found")
+        accessible(page, f"{language}_{name}" if name in screenshots else None)
+        if name == "search_results":
+            assert page.locator(".redress-search-results__item").count() > 0, path
         if error_button:
             page.locator(error_button).first.click()
             assert page.locator(".govuk-error-summary").is_visible(), path
@@ -318,7 +328,10 @@ def test_the_journey_reflows_at_400_percent_zoom(
         go(page, page.locator("main form button.govuk-button").last)
         assert page.locator(".govuk-panel--confirmation").is_visible()
         no_horizontal_scroll(page)
-        page.goto(base + "/another-format/")
-        no_horizontal_scroll(page)
+        # Every other public page type, search results and the 404 page included.
+        for _name, path, _error_button in PUBLIC_PAGES + FINDING_PAGES:
+            page.goto(base + path)
+            no_horizontal_scroll(page)
+        screenshot(page, f"languages_{language}_search_320")
     finally:
         context.close()

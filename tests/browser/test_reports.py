@@ -54,6 +54,36 @@ def assert_accessible(page, name: str) -> None:
     assert violations == [], f"{name}: {describe(violations)}"
 
 
+def too_wide(page) -> list[str]:
+    """The innermost elements that reach past the window's right edge."""
+    return page.evaluate(
+        """() => [...document.querySelectorAll('body *')]
+            .filter((e) => e.getBoundingClientRect().right > innerWidth + 1
+                && ![...e.children].some((c) => c.getBoundingClientRect().right > innerWidth + 1))
+            .slice(0, 5)
+            .map((e) => `${e.tagName}.${e.className} ${e.getBoundingClientRect().right}`)"""
+    )
+
+
+def assert_reflows(page, paths: list[str]) -> None:
+    """WCAG 1.4.10: at 320 CSS pixels (1280 zoomed to 400%) each page fits the width; a wide
+    table scrolls inside its own region, which the keyboard can reach and which is named."""
+    base = page.url.split("/", 3)[:3]
+    page.set_viewport_size({"width": 320, "height": 640})
+    try:
+        for path in paths:
+            page.goto("/".join(base) + path)
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= 320, f"{path} is {width}px wide at 320px: {too_wide(page)}"
+            for region in page.locator(".redress-table-scroll").all():
+                assert region.get_attribute("tabindex") == "0", path
+                assert region.get_attribute("role") == "region", path
+                label = page.locator(f"#{region.get_attribute('aria-labelledby')}")
+                assert (label.text_content() or "").strip(), path
+    finally:
+        page.set_viewport_size({"width": 1280, "height": 900})
+
+
 def render_first_page(pdf: bytes, tmp_path, name: str) -> int:
     """pdftoppm turns the first page into a PNG, as a resident's viewer would; its size."""
     path = tmp_path / f"{name}.pdf"
@@ -89,6 +119,8 @@ def test_the_published_reports_are_accessible(request, live_reports, tmp_path, j
 
     page.goto(base + improvements.url)
     assert_accessible(page, "improvements" + suffix)
+    assert_reflows(page, [report.url, report.url + "print/", assessment.url, improvements.url])
+    page.goto(base + improvements.url)
     page.get_by_label("Show changes about").select_option("repairs")
     with page.expect_navigation():
         page.get_by_role("button", name="Show").click()
@@ -179,6 +211,7 @@ def test_the_reports_in_welsh_and_urdu_are_accessible(
         ]
         assert page.locator(".redress-fallback-note").get_attribute("lang") == language
         assert_accessible(page, f"{language}_{slug}")
+        assert_reflows(page, [f"{prefix}/{slug}/"])
     with page.expect_download() as download:
         page.goto(f"{base}/complaints-report/")
         page.locator("a[href$='/pdf/']").first.click()

@@ -2,9 +2,11 @@
 and a staff login. Safe to run again: anything that exists already is left exactly as it is."""
 
 import uuid
+from io import StringIO
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
@@ -102,6 +104,9 @@ class Command(BaseCommand):
         # page above has its place in the Welsh and Urdu trees).
         if not no_translations:
             demo_translations_load()
+        # Site search: pages are indexed by background tasks as they are saved, which wait
+        # for the worker (db_worker); index the demo now, so that search finds it at once.
+        call_command("update_index", stdout=StringIO())
         self.report(address, user)
 
     # Site and home page
