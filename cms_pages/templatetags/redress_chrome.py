@@ -154,3 +154,28 @@ def bdi(value):
     """A reference, phone number or other left-to-right run, isolated so that right-to-left
     text around it cannot reorder it (CMP-2026-00042 stays CMP-2026-00042 in Urdu)."""
     return format_html('<bdi dir="ltr">{}</bdi>', value)
+
+
+def _is_current(link, request, page) -> bool:
+    """The link leads to the page being shown or to the section it is in."""
+    if link.tree_path:
+        return isinstance(page, Page) and bool(page.path) and page.path.startswith(link.tree_path)
+    if request is None or isinstance(page, Page):
+        return False
+    path = link.href.split("?", 1)[0]
+    return request.path.startswith(path)
+
+
+@register.inclusion_tag("components/service_navigation.html", takes_context=True)
+def service_navigation(context):
+    """GOV.UK service navigation: the main sections chosen under Settings > Navigation."""
+    request, page = context.get("request"), context.get("page")
+    links = context.get("header_links") or []
+    items = [{"link": link, "current": _is_current(link, request, page)} for link in links]
+    # Only the most specific match is current (a report inside "How to complain" is not both).
+    current = [item for item in items if item["current"]]
+    if len(current) > 1:
+        deepest = max(current, key=lambda item: len(item["link"].tree_path))
+        for item in current:
+            item["current"] = item is deepest
+    return {"items": items}
