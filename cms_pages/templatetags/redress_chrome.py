@@ -178,4 +178,30 @@ def service_navigation(context):
         deepest = max(current, key=lambda item: len(item["link"].tree_path))
         for item in current:
             item["current"] = item is deepest
+    page_id = page.pk if isinstance(page, Page) else None
+    for item in items:
+        # "page" for the page itself, "true" for a page in its section (GOV.UK service navigation).
+        item["aria_current"] = "page" if page_id and item["link"].page_id == page_id else "true"
+    return {"items": items}
+
+
+@register.inclusion_tag("components/privacy_notice_link.html", takes_context=True)
+def privacy_notice_link(context):
+    """Under a form that collects personal data: where the privacy notice says how it is used
+    (UK GDPR article 13); nothing while no privacy notice is published."""
+    from cms_pages.context_processors import request_links
+
+    link = request_links(context.get("request")).destination("privacy")
+    return {"href": link.href if link else ""}
+
+
+@register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
+def page_breadcrumbs(context):
+    """GOV.UK breadcrumbs from the home page down to the page's parent, in the page's own tree
+    (so in the reader's language): one query, whatever the depth."""
+    page, request = context.get("page"), context.get("request")
+    if not isinstance(page, Page) or not page.pk:
+        return {"items": []}
+    ancestors = page.get_ancestors().filter(depth__gt=1).select_related("locale")
+    items = [{"text": ancestor.title, "href": ancestor.get_url(request)} for ancestor in ancestors]
     return {"items": items}
