@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, Site
 
-from cms_pages.reader_language import reader_language
+from cms_pages.reader_language import reader_language, text_direction
 
 
 @dataclass(frozen=True)
@@ -105,6 +105,10 @@ class Link:
     key: str = ""  # the destination, when the link is one
     page_id: int | None = None  # the page it leads to, when it is a page
     tree_path: str = ""  # the page's place in the tree: its descendants are in its section
+    # The language of the text when it is not the reader's: the title of a page not translated
+    # yet (a wagtail-localize alias shows its source's title; WCAG 2.2 3.1.2).
+    lang: str = ""
+    dir: str = ""
 
 
 def _model_label(page_type: str) -> tuple[str, str]:
@@ -170,7 +174,7 @@ class SiteLinks:
             .public()
             .descendant_of(self.home, inclusive=True)
             .filter(wanted)
-            .select_related("locale")
+            .select_related("locale", "alias_of__locale")
             .order_by("-first_published_at", "path")
         )
         self._chosen_keys = {}
@@ -191,8 +195,19 @@ class SiteLinks:
         href = page.get_url(self.request)
         if not href:
             return None
+        lang = direction = ""
+        source = page.alias_of
+        if not text and source is not None and source.locale_id != page.locale_id:
+            lang = source.locale.language_code
+            direction = text_direction(lang)
         return Link(
-            text=text or page.title, href=href, key=key, page_id=page.pk, tree_path=page.path
+            text=text or page.title,
+            href=href,
+            key=key,
+            page_id=page.pk,
+            tree_path=page.path,
+            lang=lang,
+            dir=direction,
         )
 
     def destination(self, key: str, text: str = "", *, short: bool = False) -> Link | None:
