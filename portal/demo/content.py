@@ -348,8 +348,7 @@ PRIVACY = {
     "right or give us feedback, and your rights.",
     "lawful_basis": "legal_obligation",
     "ico_registration_number": "Z1234567",
-    "data_protection_contact": "Data Protection Officer, Example Homes\n"
-    "dataprotection@example-homes.org.uk",
+    "data_protection_contact": "Data Protection Officer: dataprotection@example-homes.org.uk",
     "more_about_use": "<p>We also use what you tell us to check the quality of our repairs "
     "and to train our staff. We remove your name first.</p>",
 }

@@ -141,9 +141,9 @@ STRINGS = [
     ),
     ("Z1234567", "Z1234567", "Z1234567"),
     (
-        "Data Protection Officer, Example Homes\ndataprotection@example-homes.org.uk",
-        "Swyddog Diogelu Data, Example Homes\ndataprotection@example-homes.org.uk",
-        "ڈیٹا پروٹیکشن آفیسر، Example Homes\ndataprotection@example-homes.org.uk",
+        "Data Protection Officer: dataprotection@example-homes.org.uk",
+        "Swyddog Diogelu Data: dataprotection@example-homes.org.uk",
+        "ڈیٹا پروٹیکشن آفیسر: dataprotection@example-homes.org.uk",
     ),
     (
         "We also use what you tell us to check the quality of our repairs and to train our "
