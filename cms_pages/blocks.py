@@ -5,6 +5,8 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock
 
+from cms_pages.navigation import DESTINATION_CHOICES, DESTINATIONS
+
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
@@ -86,6 +88,121 @@ class OmbudsmanDetailsBlock(blocks.StaticBlock):
         template = "cms_pages/blocks/ombudsman_details.html"
 
 
+class NavigationLinkBlock(blocks.StructBlock):
+    """A link to a named destination (a page type or a part of the service) or to a chosen
+    page, resolved in the reader's language while it is live (cms_pages/navigation.py)."""
+
+    destination = blocks.ChoiceBlock(
+        choices=DESTINATION_CHOICES,
+        required=False,
+        label=_("destination"),
+        help_text=_(
+            "A kind of page or a part of the service. The link follows the page wherever it "
+            "moves, in the reader's language, and disappears while it is not published."
+        ),
+    )
+    page = blocks.PageChooserBlock(required=False, label=_("or a page"))
+    text = blocks.CharBlock(
+        required=False,
+        label=_("link text"),
+        help_text=_(
+            "Leave empty to use the page's title or the destination's name, which are "
+            "translated. Text typed here is shown in every language as it is."
+        ),
+    )
+
+    class Meta:
+        icon = "link"
+        label = _("Link")
+
+    def clean(self, value):
+        cleaned = super().clean(value)
+        if bool(cleaned.get("destination")) == bool(cleaned.get("page")):
+            raise blocks.StructBlockValidationError(
+                block_errors={"destination": [_("Choose a destination or a page, not both.")]}
+            )
+        return cleaned
+
+
+def _request_links(parent_context):
+    from cms_pages.context_processors import request_links
+
+    return request_links((parent_context or {}).get("request"))
+
+
+def _raw_link(value) -> dict:
+    """A link block's value as navigation.SiteLinks.resolve reads it, the page as its id."""
+    page = value.get("page")
+    return {
+        "destination": value.get("destination") or "",
+        "page": getattr(page, "pk", page),
+        "text": value.get("text") or "",
+    }
+
+
+SERVICE_ROUTES = [
+    (key, destination.label) for key, destination in DESTINATIONS.items() if destination.route
+]
+
+
+class StartButtonBlock(blocks.StructBlock):
+    """The GOV.UK start button into a part of the service (the complaint form, following a
+    complaint), its address from the routes, never typed."""
+
+    destination = blocks.ChoiceBlock(
+        choices=SERVICE_ROUTES, default="complain", label=_("leads to")
+    )
+    text = blocks.CharBlock(
+        required=False,
+        label=_("button text"),
+        help_text=_("Leave empty for the translated name of where it leads."),
+    )
+
+    class Meta:
+        icon = "arrow-right"
+        label = _("Start button")
+        template = "cms_pages/blocks/start_button.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["link"] = _request_links(parent_context).resolve(_raw_link(value))
+        return context
+
+
+class TaskLinkBlock(NavigationLinkBlock):
+    description = blocks.TextBlock(
+        required=False, label=_("description"), help_text=_("A sentence under the link.")
+    )
+
+    class Meta:
+        icon = "link"
+        label = _("Link")
+
+
+class TaskListBlock(blocks.StructBlock):
+    """A heading and links with a sentence each, as on a GOV.UK topic page. Links whose page is
+    not published are left out, and the whole list while none has anywhere to lead."""
+
+    heading = blocks.CharBlock(label=_("heading"))
+    links = blocks.ListBlock(TaskLinkBlock(), label=_("links"))
+
+    class Meta:
+        icon = "list-ul"
+        label = _("List of links")
+        template = "cms_pages/blocks/task_list.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        links = _request_links(parent_context)
+        items = []
+        for item in value["links"]:
+            link = links.resolve(_raw_link(item))
+            if link is not None:
+                items.append({"link": link, "description": item.get("description") or ""})
+        context["items"] = items
+        return context
+
+
 class BodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label=_("Paragraph"))
@@ -96,6 +213,27 @@ class BodyBlock(blocks.StreamBlock):
     document = DocumentLinkBlock()
     image = ImageBlock(label=_("Image"))
     ombudsman = OmbudsmanDetailsBlock()
+
+
+class HomeBodyBlock(BodyBlock):
+    """The home page: the common blocks, and the start button and lists of links that lead
+    residents to what they came for."""
+
+    start_button = StartButtonBlock()
+    task_list = TaskListBlock()
+
+
+def chosen_page_ids(raw_stream) -> list[int]:
+    """The pages chosen in a home page body's start buttons and lists of links (raw data)."""
+    ids = []
+    for child in raw_stream:
+        value = child.get("value") or {}
+        if child.get("type") == "task_list":
+            for item in value.get("links") or []:
+                item = item.get("value", item) if isinstance(item, dict) else {}
+                if item.get("page"):
+                    ids.append(item["page"])
+    return ids
 
 
 class PolicySectionBlock(blocks.StructBlock):

@@ -191,3 +191,54 @@ def bdi(value):
     """A reference, phone number or other left-to-right run, isolated so that right-to-left
     text around it cannot reorder it (CMP-2026-00042 stays CMP-2026-00042 in Urdu)."""
     return format_html('<bdi dir="ltr">{}</bdi>', value)
+
+
+def _is_current(link, request, page) -> bool:
+    """The link leads to the page being shown or to the section it is in."""
+    if link.tree_path:
+        return isinstance(page, Page) and bool(page.path) and page.path.startswith(link.tree_path)
+    if request is None or isinstance(page, Page):
+        return False
+    path = link.href.split("?", 1)[0]
+    return request.path.startswith(path)
+
+
+@register.inclusion_tag("components/service_navigation.html", takes_context=True)
+def service_navigation(context):
+    """GOV.UK service navigation: the main sections chosen under Settings > Navigation."""
+    request, page = context.get("request"), context.get("page")
+    links = context.get("header_links") or []
+    items = [{"link": link, "current": _is_current(link, request, page)} for link in links]
+    # Only the most specific match is current (a report inside "How to complain" is not both).
+    current = [item for item in items if item["current"]]
+    if len(current) > 1:
+        deepest = max(current, key=lambda item: len(item["link"].tree_path))
+        for item in current:
+            item["current"] = item is deepest
+    page_id = page.pk if isinstance(page, Page) else None
+    for item in items:
+        # "page" for the page itself, "true" for a page in its section (GOV.UK service navigation).
+        item["aria_current"] = "page" if page_id and item["link"].page_id == page_id else "true"
+    return {"items": items}
+
+
+@register.inclusion_tag("components/privacy_notice_link.html", takes_context=True)
+def privacy_notice_link(context):
+    """Under a form that collects personal data: where the privacy notice says how it is used
+    (UK GDPR article 13); nothing while no privacy notice is published."""
+    from cms_pages.context_processors import request_links
+
+    link = request_links(context.get("request")).destination("privacy")
+    return {"href": link.href if link else ""}
+
+
+@register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
+def page_breadcrumbs(context):
+    """GOV.UK breadcrumbs from the home page down to the page's parent, in the page's own tree
+    (so in the reader's language): one query, whatever the depth."""
+    page, request = context.get("page"), context.get("request")
+    if not isinstance(page, Page) or not page.pk:
+        return {"items": []}
+    ancestors = page.get_ancestors().filter(depth__gt=1).select_related("locale")
+    items = [{"text": ancestor.title, "href": ancestor.get_url(request)} for ancestor in ancestors]
+    return {"items": items}

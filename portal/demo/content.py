@@ -51,19 +51,6 @@ OMBUDSMAN_SCHEMES = [
     },
 ]
 
-HOME = {
-    "title": "Example Homes",
-    "intro": "We provide 8,420 affordable homes across Exampleton. Tell us when something is "
-    "wrong and we will put it right.",
-    "body": [
-        (
-            "paragraph",
-            "<p>If you are unhappy with our service, something we did or something we did not "
-            "do, we want to hear from you. You do not have to use the word complaint.</p>",
-        ),
-    ],
-}
-
 COMPLAINT_START = {
     "title": "Make a complaint or give feedback",
     "slug": "make-a-complaint",
@@ -352,4 +339,16 @@ ACCESSIBILITY = {
             "to you."
         ),
     ],
+}
+
+PRIVACY = {
+    "title": "Privacy notice",
+    "slug": "privacy",
+    "intro": "How we use the information you give us when you complain, ask us to put something "
+    "right or give us feedback, and your rights.",
+    "lawful_basis": "legal_obligation",
+    "ico_registration_number": "Z1234567",
+    "data_protection_contact": "Data Protection Officer: dataprotection@example-homes.org.uk",
+    "more_about_use": "<p>We also use what you tell us to check the quality of our repairs "
+    "and to train our staff. We remove your name first.</p>",
 }

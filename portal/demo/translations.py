@@ -3,8 +3,9 @@
 the admin: through wagtail-localize, so each copy stays linked to its English source, shows in
 the translation editor and can be downloaded and uploaded as a PO file.
 
-Every string of the home page, the complaint start page, how to complain, the policy and the
-accessibility statement is translated here, with the Housing Ombudsman's details (Code 3.7).
+Every string of the home page, the complaint start page, how to complain, the policy, the
+accessibility statement, the privacy notice and the cookies page is translated here, with the
+Housing Ombudsman's details (Code 3.7).
 The Complaint Handling Code page is left untranslated on purpose: the Welsh and Urdu trees hold
 an alias of the English page, so a reader sees the English page with a note saying it is not
 available in their language yet.
@@ -29,9 +30,11 @@ from casework.models import OmbudsmanScheme
 from cms_pages.models import (
     AccessibilityStatementPage,
     ComplaintStartPage,
+    CookiesPage,
     HomePage,
     HowToComplainPage,
     PolicyPage,
+    PrivacyNoticePage,
 )
 
 LANGUAGES = ("cy", "ur")
@@ -43,6 +46,8 @@ TRANSLATED_PAGES = (
     HowToComplainPage,
     PolicyPage,
     AccessibilityStatementPage,
+    PrivacyNoticePage,
+    CookiesPage,
 )
 
 # Strings that are the same in every language (slugs keep addresses predictable, the version
@@ -52,23 +57,108 @@ UNTRANSLATED_FIELDS = ("slug", "version")
 # (English, Welsh, Urdu): the English is the source text exactly as wagtail-localize splits it
 # (one string per paragraph, list item, heading or field).
 STRINGS = [
-    # Home page
-    ("Example Homes", "Example Homes", "Example Homes"),
+    # Home page (cms_pages/defaults.py: a new site's first page)
+    ("Complaints and feedback", "Cwynion ac adborth", "شکایات اور رائے"),
     (
-        "We provide 8,420 affordable homes across Exampleton. Tell us when something is wrong "
-        "and we will put it right.",
-        "Rydym yn darparu 8,420 o gartrefi fforddiadwy ar draws Exampleton. Dywedwch wrthym pan "
-        "fydd rhywbeth o'i le a byddwn yn ei gywiro.",
-        "ہم Exampleton میں 8,420 سستے گھر فراہم کرتے ہیں۔ جب کچھ غلط ہو تو ہمیں بتائیں، ہم "
-        "اسے ٹھیک کریں گے۔",
+        "Tell us when something has gone wrong and we will put it right. You can also follow a "
+        "complaint you have made and see how we handle complaints.",
+        "Dywedwch wrthym pan fydd rhywbeth wedi mynd o'i le a byddwn yn ei gywiro. Gallwch "
+        "hefyd ddilyn cwyn rydych wedi'i gwneud a gweld sut rydym yn delio â chwynion.",
+        "جب کچھ غلط ہو جائے تو ہمیں بتائیں، ہم اسے ٹھیک کریں گے۔ آپ اپنی کی ہوئی شکایت پر نظر "
+        "بھی رکھ سکتے ہیں اور دیکھ سکتے ہیں کہ ہم شکایات کو کیسے نمٹاتے ہیں۔",
     ),
     (
-        "If you are unhappy with our service, something we did or something we did not do, we "
-        "want to hear from you. You do not have to use the word complaint.",
+        "If you are unhappy with our service, something we did or something we did not do, tell "
+        "us. You do not have to use the word complaint, and someone can do it for you.",
         "Os ydych yn anhapus â'n gwasanaeth, â rhywbeth a wnaethom neu â rhywbeth na wnaethom, "
-        "rydym eisiau clywed gennych. Does dim rhaid i chi ddefnyddio'r gair cwyn.",
+        "dywedwch wrthym. Does dim rhaid i chi ddefnyddio'r gair cwyn, a gall rhywun arall ei "
+        "wneud ar eich rhan.",
         "اگر آپ ہماری سروس سے، ہمارے کسی کام سے یا کسی ایسے کام سے ناخوش ہیں جو ہم نے نہیں "
-        "کیا، تو ہم آپ سے سننا چاہتے ہیں۔ آپ کو لفظ شکایت استعمال کرنے کی ضرورت نہیں۔",
+        "کیا، تو ہمیں بتائیں۔ آپ کو لفظ شکایت استعمال کرنے کی ضرورت نہیں، اور کوئی اور آپ کی "
+        "طرف سے بھی بتا سکتا ہے۔",
+    ),
+    ("What you can do", "Beth allwch chi ei wneud", "آپ کیا کر سکتے ہیں"),
+    (
+        "Report a repair or something we have not done. We call this a service request.",
+        "Rhoi gwybod am waith trwsio neu rywbeth nad ydym wedi'i wneud. Rydym yn galw hyn yn "
+        "gais am wasanaeth.",
+        "کسی مرمت یا ایسے کام کی اطلاع دیں جو ہم نے نہیں کیا۔ ہم اسے سروس کی درخواست کہتے ہیں۔",
+    ),
+    (
+        "See where your complaint is and what happens next, add information or ask us to look "
+        "at it again.",
+        "Gweld ble mae eich cwyn a beth sy'n digwydd nesaf, ychwanegu gwybodaeth neu ofyn i ni "
+        "edrych arni eto.",
+        "دیکھیں کہ آپ کی شکایت کہاں تک پہنچی ہے اور آگے کیا ہوگا، مزید معلومات شامل کریں یا ہم "
+        "سے اس پر دوبارہ غور کرنے کو کہیں۔",
+    ),
+    ("How we handle complaints", "Sut rydym yn delio â chwynion", "ہم شکایات کو کیسے نمٹاتے ہیں"),
+    (
+        "How we deal with complaints and how long each step takes.",
+        "Sut rydym yn delio â chwynion a pha mor hir mae pob cam yn ei gymryd.",
+        "ہم شکایات سے کیسے نمٹتے ہیں اور ہر مرحلے میں کتنا وقت لگتا ہے۔",
+    ),
+    (
+        "Every way to complain, and complaining for someone.",
+        "Pob ffordd o gwyno, a chwyno ar ran rhywun.",
+        "شکایت کرنے کے تمام طریقے، اور کسی اور کی طرف سے شکایت کرنا۔",
+    ),
+    (
+        "The Housing Ombudsman's rules that we follow.",
+        "Rheolau'r Ombwdsmon Tai rydym yn eu dilyn.",
+        "ہاؤسنگ اومبڈسمین کے قواعد جن پر ہم عمل کرتے ہیں۔",
+    ),
+    (
+        "Free, independent advice at any stage, and a review of our final answer.",
+        "Cyngor annibynnol am ddim ar unrhyw gam, ac adolygiad o'n hateb terfynol.",
+        "کسی بھی مرحلے پر مفت اور خودمختار مشورہ، اور ہمارے حتمی جواب کا جائزہ۔",
+    ),
+    ("Our performance", "Ein perfformiad", "ہماری کارکردگی"),
+    (
+        "Our complaints figures for the year and our board's response.",
+        "Ein ffigurau cwynion ar gyfer y flwyddyn ac ymateb ein bwrdd.",
+        "سال کے لیے ہماری شکایات کے اعداد و شمار اور ہمارے بورڈ کا جواب۔",
+    ),
+    (
+        "How we meet each part of the Complaint Handling Code.",
+        "Sut rydym yn bodloni pob rhan o'r Cod Ymdrin â Chwynion.",
+        "ہم شکایات نمٹانے کے ضابطے کے ہر حصے پر کیسے پورا اترتے ہیں۔",
+    ),
+    (
+        "Changes we have made because of complaints.",
+        "Newidiadau rydym wedi'u gwneud oherwydd cwynion.",
+        "وہ تبدیلیاں جو ہم نے شکایات کی وجہ سے کی ہیں۔",
+    ),
+    # Privacy notice
+    ("Privacy notice", "Hysbysiad preifatrwydd", "رازداری کا نوٹس"),
+    (
+        "How we use the information you give us when you complain, ask us to put something "
+        "right or give us feedback, and your rights.",
+        "Sut rydym yn defnyddio'r wybodaeth rydych yn ei rhoi i ni pan fyddwch yn cwyno, yn "
+        "gofyn i ni gywiro rhywbeth neu'n rhoi adborth i ni, a'ch hawliau.",
+        "جب آپ شکایت کرتے ہیں، ہم سے کچھ ٹھیک کرنے کو کہتے ہیں یا ہمیں رائے دیتے ہیں تو آپ کی "
+        "دی ہوئی معلومات ہم کیسے استعمال کرتے ہیں، اور آپ کے حقوق۔",
+    ),
+    ("Z1234567", "Z1234567", "Z1234567"),
+    (
+        "Data Protection Officer: dataprotection@example-homes.org.uk",
+        "Swyddog Diogelu Data: dataprotection@example-homes.org.uk",
+        "ڈیٹا پروٹیکشن آفیسر: dataprotection@example-homes.org.uk",
+    ),
+    (
+        "We also use what you tell us to check the quality of our repairs and to train our "
+        "staff. We remove your name first.",
+        "Rydym hefyd yn defnyddio'r hyn rydych yn ei ddweud wrthym i wirio ansawdd ein gwaith "
+        "trwsio ac i hyfforddi ein staff. Rydym yn tynnu eich enw yn gyntaf.",
+        "ہم آپ کی بتائی ہوئی باتوں کو اپنی مرمتوں کے معیار کو جانچنے اور اپنے عملے کی تربیت کے "
+        "لیے بھی استعمال کرتے ہیں۔ اس سے پہلے ہم آپ کا نام ہٹا دیتے ہیں۔",
+    ),
+    # Cookies page (cms_pages/defaults.py)
+    ("Cookies", "Cwcis", "کوکیز"),
+    (
+        "The cookies this website saves on your device, and why.",
+        "Y cwcis y mae'r wefan hon yn eu cadw ar eich dyfais, a pham.",
+        "وہ کوکیز جو یہ ویب سائٹ آپ کے آلے پر محفوظ کرتی ہے، اور کیوں۔",
     ),
     # Complaint start page
     (

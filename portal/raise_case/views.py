@@ -79,12 +79,25 @@ class StartView(TemplateView):
     template_name = "raise_case/start.html"
 
     def get(self, request, *args, **kwargs):
+        preselect_kind(request)
         if page := ComplaintStartPage.for_request(request):
             return redirect(page.get_url(request))
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(**kwargs, **upload_limits())
+
+
+def preselect_kind(request) -> None:
+    """A link that says what the resident came to do ("Ask us to put something right" on the
+    home page: `?kind=service_request`, Code 1.4) chooses that answer on the "What would you
+    like to do?" page, until they answer it themselves."""
+    kind = request.GET.get("kind", "")
+    if kind not in dict(forms.KIND_CHOICES):
+        return
+    journey = Journey(request.session)
+    if not journey.answers(KIND):
+        journey.save_draft(KIND, {"kind": kind})
 
 
 class StepView(JourneyMixin, View):

@@ -233,6 +233,8 @@ PUBLIC_PAGES = [
     ("policy_print", "/complaints-policy/print/", None),
     ("code_page", "/complaint-handling-code/", None),
     ("accessibility", "/accessibility/", None),
+    ("privacy", "/privacy/", None),
+    ("cookies", "/cookies/", None),
     ("another_format", "/another-format/", "form button.govuk-button"),
     ("follow_start", "/follow/", "main form button.govuk-button"),
     ("journey_who", "/complain/who/", CONTINUE),
@@ -248,13 +250,13 @@ FINDING_PAGES = [
 
 @pytest.mark.parametrize("language, prefix, direction", LANGUAGES)
 def test_every_public_page_in_every_language_passes_axe(
-    page, live_demo_translated, language, prefix, direction
+    page, page_without_js, live_demo_translated, language, prefix, direction
 ):
     base = live_demo_translated.url + prefix
     for name, path, error_button in PUBLIC_PAGES + FINDING_PAGES:
         page.goto(base + path)
         assert html_lang_dir(page) == (language, direction), path
-        screenshots = ("code_page", "policy", "search_results", "not_found")
+        screenshots = ("code_page", "policy", "search_results", "not_found", "home", "privacy")
         accessible(page, f"{language}_{name}" if name in screenshots else None)
         if name == "search_results":
             assert page.locator(".redress-search-results__item").count() > 0, path
@@ -272,6 +274,11 @@ def test_every_public_page_in_every_language_passes_axe(
             "This page has not been translated into your language yet, so it is shown in English.",
         )
         assert page.locator("main > div[lang='en-gb']").count() == 1
+    # The home page, the privacy notice and the cookies page without JavaScript too.
+    for path in ("/", "/privacy/", "/cookies/"):
+        page_without_js.goto(base + path)
+        assert html_lang_dir(page_without_js) == (language, direction), path
+        accessible(page_without_js)
 
 
 def go(page, locator) -> None:

@@ -11,12 +11,14 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 @pytest.mark.parametrize(
     ("path", "heading"),
     [
-        ("/", "Example Homes"),
+        ("/", "Complaints and feedback"),
         ("/how-to-complain/", "How to complain"),
         ("/complaints-policy/", "Complaints policy"),
         ("/complaints-policy/print/", "Complaints policy"),
         ("/complaint-handling-code/", "The Complaint Handling Code"),
         ("/accessibility/", "Accessibility statement"),
+        ("/privacy/", "Privacy notice"),
+        ("/cookies/", "Cookies"),
     ],
 )
 def test_public_page_has_no_accessibility_violations(page, live_demo, path, heading):
@@ -26,6 +28,30 @@ def test_public_page_has_no_accessibility_violations(page, live_demo, path, head
     screenshot(page, "public" + path.replace("/", "_").rstrip("_"))
     violations = axe_violations(page)
     assert violations == [], describe(violations)
+
+
+def test_the_header_links_are_reached_in_order_with_the_keyboard(page, live_demo):
+    """Tab from the top of the home page: the skip link, the home link, then the service
+    navigation's links in the order they are shown, before the main content."""
+    page.goto(live_demo.url + "/")
+    shown = page.eval_on_selector_all(
+        ".govuk-service-navigation__link", "links => links.map(link => link.getAttribute('href'))"
+    )
+    assert shown == ["/complain/", "/follow/", "/how-to-complain/", "/complaints-policy/"]
+    focused = []
+    for _ in range(len(shown) + 2):
+        page.keyboard.press("Tab")
+        focused.append(page.evaluate("document.activeElement.getAttribute('href')"))
+    assert focused == ["#main-content", "/", *shown]
+
+
+def test_home_privacy_and_cookies_pass_axe_without_javascript(page_without_js, live_demo):
+    for path in ["/", "/privacy/", "/cookies/"]:
+        page_without_js.goto(live_demo.url + path)
+        # Without JavaScript the menu is a plain list of links, all showing.
+        assert page_without_js.locator(".govuk-service-navigation__link").count() == 4
+        violations = axe_violations(page_without_js)
+        assert violations == [], (path, describe(violations))
 
 
 def test_skip_link_is_first_and_reaches_main_content(page, live_demo):

@@ -158,6 +158,8 @@ class TestBaseLayout:
             "accessibility_statement_url",
             "service_notices",
             "site_text",
+            "header_links",
+            "footer_links",
         }
 
     def test_ombudsman_panel_partial(self, ombudsman):

@@ -21,15 +21,18 @@ from casework.models import (
     ensure_default_exclusion_reasons,
 )
 from casework.process import process_settings, working_calendar
+from cms_pages import defaults
 from cms_pages.models import (
     AccessibilityStatementPage,
     AnnualReportPage,
     BrandingSettings,
     CodePage,
     ComplaintStartPage,
+    CookiesPage,
     HomePage,
     HowToComplainPage,
     PolicyPage,
+    PrivacyNoticePage,
     SelfAssessmentPage,
 )
 from portal.demo import content
@@ -90,6 +93,16 @@ class Command(BaseCommand):
             self.child(home, PolicyPage, self.policy_fields())
             self.child(home, CodePage, self.code_page_fields())
             self.child(home, AccessibilityStatementPage, content.ACCESSIBILITY)
+            self.child(home, PrivacyNoticePage, content.PRIVACY)
+            self.child(
+                home,
+                CookiesPage,
+                {
+                    "title": defaults.COOKIES_TITLE,
+                    "slug": defaults.COOKIES_SLUG,
+                    "intro": defaults.COOKIES_INTRO,
+                },
+            )
             user = self.staff_user()
         self.self_assessment = None
         if cases:
@@ -112,15 +125,20 @@ class Command(BaseCommand):
     # Site and home page
 
     def site_with_home(self) -> Site:
+        """The default site and its home page: the one a new site starts with (migration
+        cms_pages 0009), made here only if the site has none."""
         site = Site.objects.filter(is_default_site=True).first()
         if site and isinstance(site.root_page.specific, HomePage):
+            if not site.site_name:
+                site.site_name = content.LANDLORD["landlord_name"]
+                site.save()
             return site
         root = Page.get_first_root_node()
         home = HomePage(
-            title=content.HOME["title"],
+            title=defaults.HOME_TITLE,
             slug="example-homes",
-            intro=content.HOME["intro"],
-            body=stream(content.HOME["body"]),
+            intro=defaults.HOME_INTRO,
+            body=defaults.home_body(),
             locale=Locale.get_default(),
         )
         root.add_child(instance=home)
