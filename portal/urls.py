@@ -6,6 +6,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 urlpatterns = [
+    # For the load balancer (portal/health.py); outside the language prefixes and the admin.
+    path("health/", include("portal.health")),
     path("admin/2fa/", include("portal.twofactor.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
