@@ -6,12 +6,20 @@ the site runs on one server with local disk and the database cache, as `make run
 """
 
 import os
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR, LOGGING, MIDDLEWARE, SILENCED_SYSTEM_CHECKS, STORAGES
+from .base import (
+    BASE_DIR,
+    LOGGING,
+    MIDDLEWARE,
+    REDRESS_RATE_LIMITS,
+    SILENCED_SYSTEM_CHECKS,
+    STORAGES,
+)
 
 
 def _flag(name: str, default: bool) -> bool:
@@ -74,7 +82,6 @@ PERMISSIONS_POLICY = {
     "geolocation": [],
     "payment": [],
     "usb": [],
-    "interest-cohort": [],
 }
 
 # Content-Security-Policy (django-csp): only this site's own scripts and styles, and the few
@@ -146,6 +153,15 @@ if bucket := os.environ.get("REDRESS_S3_BUCKET"):
     }
     # Wagtail documents are served through Wagtail's view, which checks their privacy first.
     WAGTAILDOCS_SERVE_METHOD = "serve_view"
+    # Images on pages (the landlord's logo, pictures in pages) load from signed links to the
+    # bucket's address.
+    _endpoint = os.environ.get("REDRESS_S3_ENDPOINT_URL", "")
+    _image_origin = (
+        "{0.scheme}://{0.netloc}".format(urlsplit(_endpoint))
+        if _endpoint
+        else "https://*.amazonaws.com"
+    )
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(_image_origin)
 
 # The cache and the rate limits in Redis when REDIS_URL is set, so every web server counts the
 # same limits; otherwise the database cache (base.py) counts them for the servers sharing it.
@@ -173,6 +189,13 @@ if redis_url := os.environ.get("REDIS_URL"):
 # that rate limits count visitors rather than the proxy.
 if "RATELIMIT_IP_META_KEY" in os.environ:
     RATELIMIT_IP_META_KEY = os.environ["RATELIMIT_IP_META_KEY"]
+
+# A landlord may change the public forms' rates (base.py): REDRESS_RATE_LIMITS="submit=5/h".
+if rates := os.environ.get("REDRESS_RATE_LIMITS"):
+    REDRESS_RATE_LIMITS = {
+        **REDRESS_RATE_LIMITS,
+        **dict(item.strip().split("=", 1) for item in rates.split(",") if item.strip()),
+    }
 
 # One JSON object a line on standard output (portal/observability.py says what each request
 # line holds: never a name, an email address or what a complaint says).
