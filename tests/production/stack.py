@@ -11,7 +11,6 @@ import sys
 import time
 import uuid
 from html.parser import HTMLParser
-from http.cookiejar import DefaultCookiePolicy
 from pathlib import Path
 
 import psycopg
@@ -95,27 +94,19 @@ def start(args: list[str], env: dict, log: Path) -> subprocess.Popen:
     )
 
 
-class _SecureOverProxy(DefaultCookiePolicy):
-    """The test plays the TLS-terminating proxy: cookies marked Secure go back to the servers,
-    which are told the visit came over HTTPS (X-Forwarded-Proto)."""
-
-    def return_ok_secure(self, cookie, request):
-        return True
-
-    def set_ok(self, cookie, request):
-        return True
-
-
 class Visitor(requests.Session):
     """A browser behind the README's nginx: X-Forwarded-Proto and X-Real-IP set by the proxy,
     and the Origin header browsers send with a form (Django's CSRF check)."""
 
     def __init__(self, address: str):
         super().__init__()
-        self.cookies.set_policy(_SecureOverProxy())
         self.headers.update({"X-Forwarded-Proto": "https", "X-Real-IP": address})
 
     def request(self, method, url, *args, **kwargs):
+        # The test plays the TLS-terminating proxy: cookies marked Secure (the session's, the
+        # CSRF token's) go back to the servers, which are told the visit came over HTTPS.
+        for cookie in self.cookies:
+            cookie.secure = False
         if method.upper() == "POST":
             origin = "https://" + url.split("://", 1)[1].split("/", 1)[0]
             kwargs.setdefault("headers", {})["Origin"] = origin
