@@ -263,7 +263,8 @@ def test_two_servers_share_everything(stack):
     downloads = {officer.get(b + path).content for path in dict.fromkeys(documents)}
     assert downloads == {JPEG, PDF}
     # Nobody else can: a visitor without the officer's session is sent to sign in.
-    assert Visitor(address()).get(b + documents[0]).status_code == 302
+    stranger = Visitor(address()).get(b + documents[0], allow_redirects=False)
+    assert stranger.status_code == 302 and "/admin/login/" in stranger.headers["Location"]
 
     # The officer acknowledges the complaint and issues the acknowledgement letter, on B.
     action = b + reverse("cases:action", args=[case_id, "acknowledge"])
