@@ -111,6 +111,7 @@ class Visitor(requests.Session):
         if method.upper() == "POST":
             origin = "https://" + url.split("://", 1)[1].split("/", 1)[0]
             kwargs.setdefault("headers", {})["Origin"] = origin
+            kwargs.setdefault("allow_redirects", False)
         kwargs.setdefault("timeout", 60)
         return super().request(method, url, *args, **kwargs)
 
