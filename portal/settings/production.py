@@ -84,6 +84,11 @@ PERMISSIONS_POLICY = {
     "usb": [],
 }
 
+# The admin calls no other site: no avatars from Gravatar (they would tell it staff email
+# addresses' hashes) and no check for new Wagtail releases (the landlord's IT team upgrades).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+
 # Content-Security-Policy (django-csp): only this site's own scripts and styles, and the few
 # inline ones the templates mark with the request's nonce. Files in object storage are
 # downloaded through the site's own views, so no other origin is needed.

@@ -151,7 +151,10 @@ class _FormParser(HTMLParser):
     def handle_endtag(self, tag):
         if tag == "select":
             self._select = None
-        if tag == "textarea":
+        if tag == "textarea" and self._textarea:
+            # As browsers do, the newline just after <textarea> is not part of the value.
+            fields = self.forms[-1]["fields"]
+            fields[self._textarea] = fields[self._textarea].removeprefix("\n")
             self._textarea = None
 
     def handle_data(self, data):

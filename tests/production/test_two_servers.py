@@ -272,7 +272,7 @@ def test_two_servers_share_everything(stack):
     fields.update(
         definition="A leak through the bathroom ceiling when it rains.",
         outcomes_sought="The roof and ceiling repaired.",
-        conflict_of_interest=fields.get("conflict_of_interest") or "none",
+        conflict_of_interest="None",
     )
     response = officer.post(action, data=fields)
     assert response.status_code == 302, response.text[:3000]
