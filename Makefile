@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 HOST := 127.0.0.1
 
-.PHONY: run test setup test-setup system-packages frontend messages messages-update check pytest bench clean
+.PHONY: run serve test setup test-setup system-packages frontend messages messages-update check pytest bench clean
 
 ## run: set everything up, load the demo landlord and serve it on http://127.0.0.1:$(PORT)/
 run: setup
@@ -15,6 +15,12 @@ run: setup
 	$(PY) manage.py createcachetable
 	$(PY) manage.py load_demo --address http://$(HOST):$(PORT)/ --cases 400
 	$(PY) manage.py runserver $(HOST):$(PORT)
+
+## serve: production: collect the static files (hashed, compressed) and serve the site with
+## gunicorn and the production settings, all from the environment (README, "Deploying")
+serve:
+	DJANGO_SETTINGS_MODULE=portal.settings.production $(PY) manage.py collectstatic --noinput -v 0
+	DJANGO_SETTINGS_MODULE=portal.settings.production PORT=$(PORT) $(VENV)/bin/gunicorn
 
 ## test: install what the tests need, then lint, check migrations and run pytest
 test: test-setup check pytest

@@ -4,6 +4,7 @@ casework renders letters but must not import cms_pages (DESIGN.md, Architecture)
 this through the setting and gets plain values back.
 """
 
+from django.conf import settings
 from wagtail.models import Site
 
 from casework.letters.branding import LetterBranding
@@ -26,8 +27,9 @@ def letter_branding(*, language: str = "") -> LetterBranding:
     branding = BrandingSettings.for_site(site)
     logo_url = ""
     if branding.logo_id:
-        # A /media/ address: the PDF renderer reads it from storage, never over the network.
-        logo_url = branding.logo.get_rendition("height-80").url
+        # A /media/ address: the PDF renderer reads it from storage, never over the network,
+        # whether that storage is local disk or object storage (whose own URL is elsewhere).
+        logo_url = settings.MEDIA_URL + branding.logo.get_rendition("height-80").file.name
     return LetterBranding(
         landlord_name=branding.landlord_name,
         address_lines=tuple(branding.address_lines("complaints_postal_address"))

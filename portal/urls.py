@@ -11,6 +11,8 @@ from cms_pages.views.search import search
 from portal.robots import robots_txt
 
 urlpatterns = [
+    # For the load balancer (portal/health.py); outside the language prefixes and the admin.
+    path("health/", include("portal.health")),
     path("admin/2fa/", include("portal.twofactor.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

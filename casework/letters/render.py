@@ -122,10 +122,14 @@ def letter_render(
     )
 
 
-def letter_html(letter: RenderedLetter, *, large_print: bool = False) -> str:
-    """The complete HTML document, as the PDF and the preview show it."""
+def letter_html(letter: RenderedLetter, *, large_print: bool = False, csp_nonce: str = "") -> str:
+    """The complete HTML document, as the PDF and the preview show it. The preview, framed in
+    an admin page, passes that page's Content-Security-Policy nonce for its inline style."""
     with translation.override(letter.language):
-        return render_to_string(LETTER_TEMPLATE, {**letter.context, "large_print": large_print})
+        return render_to_string(
+            LETTER_TEMPLATE,
+            {**letter.context, "large_print": large_print, "csp_nonce": csp_nonce},
+        )
 
 
 def letter_pdf(letter: RenderedLetter, *, large_print: bool = False) -> bytes:

@@ -4,9 +4,12 @@ import uuid
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
+from django.core.signals import setting_changed
 from django.db import models
+from django.dispatch import receiver
 from django.utils import timezone
-from django.utils.functional import LazyObject
+from django.utils.functional import LazyObject, empty
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
 from casework.choices import Channel, Direction, Visibility
@@ -77,14 +80,32 @@ class TimelineEntry(models.Model):
         return self.actor_label
 
 
+def private_storage_create():
+    """The storage named "private" in settings.STORAGES: local disk by default, in
+    REDRESS_PRIVATE_MEDIA_ROOT (never under MEDIA_ROOT, which the web server may publish), or
+    object storage in production."""
+    config = settings.STORAGES["private"]
+    options = dict(config.get("OPTIONS", {}))
+    storage_class = import_string(config["BACKEND"])
+    if issubclass(storage_class, FileSystemStorage):
+        options.setdefault("location", settings.REDRESS_PRIVATE_MEDIA_ROOT)
+    return storage_class(**options)
+
+
 class PrivateStorage(LazyObject):
     """Files kept outside the public media folder, served only after a permission check."""
 
     def _setup(self):
-        self._wrapped = FileSystemStorage(location=settings.REDRESS_PRIVATE_MEDIA_ROOT)
+        self._wrapped = private_storage_create()
 
 
 private_storage = PrivateStorage()
+
+
+@receiver(setting_changed)
+def _private_storage_reset(*, setting, **kwargs):
+    if setting in {"STORAGES", "REDRESS_PRIVATE_MEDIA_ROOT"}:
+        private_storage._wrapped = empty
 
 
 def get_private_storage():

@@ -126,17 +126,20 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "var" / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-}
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("REDRESS_MEDIA_ROOT", BASE_DIR / "var" / "media"))
 # Case documents (uploads, letters) live outside MEDIA_ROOT and are served only through views
-# that check who is asking.
+# that check who is asking: the "private" storage, local disk here and object storage when
+# production says so (casework.models.private_storage).
 REDRESS_PRIVATE_MEDIA_ROOT = Path(
     os.environ.get("REDRESS_PRIVATE_MEDIA_ROOT", BASE_DIR / "var" / "private")
 )
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    # No location: FileSystemStorage options are completed from REDRESS_PRIVATE_MEDIA_ROOT.
+    "private": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+}
 
 WAGTAIL_SITE_NAME = "Redress"
 # Letters carry the landlord's name, logo and contact details, which cms_pages keeps; casework

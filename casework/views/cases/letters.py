@@ -208,7 +208,9 @@ class LetterDraftView(LetterCaseMixin, TemplateView):
         )
         english = template.language.split("-")[0] == "en"
         return {
-            "preview_html": letter_html(rendered),
+            "preview_html": letter_html(
+                rendered, csp_nonce=str(getattr(self.request, "csp_nonce", ""))
+            ),
             "subject": rendered.subject,
             "readability": readability(rendered.body_text) if english else None,
             "problems": letter_problems(self.letter_type, elements),
