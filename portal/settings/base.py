@@ -4,6 +4,7 @@ Environment-specific modules (`dev`, `test`, `production`) import everything fro
 override only what differs.
 """
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -20,6 +21,7 @@ INSTALLED_APPS = [
     "portal.follow",
     "portal.formats",
     "django_ratelimit",
+    "axes",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -65,7 +67,30 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into the lockout response.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Staff sign-in (portal/staff_signin.py): django-axes counts failed password guesses per account
+# and per address, at most 10 within 5 minutes of the last, then refuses that account or address
+# until 5 minutes have passed without another guess counted.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 10
+AXES_COOLOFF_TIME = dt.timedelta(minutes=5)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# A guess made while locked out does not push the time to try again further away, so the time
+# shown is true.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+# The log names the staff account and the address of each sign-in, so an administrator can see
+# who was targeted and from where; axes never logs a password.
+AXES_SENSITIVE_PARAMETERS = []
+AXES_CLIENT_IP_CALLABLE = "portal.staff_signin.client_ip"
+AXES_LOCKOUT_CALLABLE = "portal.staff_signin.lockout_response"
 
 ROOT_URLCONF = "portal.urls"
 
