@@ -175,14 +175,14 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "ratelimit": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "BACKEND": "portal.ratelimit_cache.AtomicDatabaseCache",
         "LOCATION": "redress_ratelimit",
     },
 }
 RATELIMIT_USE_CACHE = "ratelimit"
-# django-ratelimit prefers memcached or Redis, whose increments are atomic; the database cache's
-# are not, so two requests at the same instant may both be counted as one. For limits meant to
-# stop floods (tens an hour), that is close enough, and Redress needs no extra server.
+# django-ratelimit checks for memcached or Redis, whose increments are atomic; Django's database
+# cache's are not, so portal/ratelimit_cache.py makes each increment one compare-and-swap UPDATE,
+# and a burst of requests at the same instant is counted request by request.
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003"]
 # How often one address may do each thing before being asked to wait (django-ratelimit rates).
 REDRESS_RATE_LIMITS = {
