@@ -295,9 +295,7 @@ class ActionView(CaseMixin, View):
                 _("You can add up to %(count)d files at a time.") % {"count": uploads.max_files()}
             )
         for uploaded in files:
-            head = uploaded.read(16)
-            uploaded.seek(0)
-            if message := uploads.problem(uploaded, uploads.sniff(head)):
+            if message := uploads.problem(uploaded, uploads.sniff_file(uploaded)):
                 problems.append(message)
         return problems
 
