@@ -63,6 +63,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "portal.twofactor.sessions.StaffIdleTimeoutMiddleware",
     "portal.twofactor.middleware.SecondFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -203,6 +204,8 @@ CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "SAMEORIGIN"
 
 LOGIN_URL = "wagtailadmin_login"
+# A staff session with no request for this long is signed out (portal/twofactor/sessions.py).
+REDRESS_STAFF_IDLE_MINUTES = int(os.environ.get("REDRESS_STAFF_IDLE_MINUTES", "60"))
 
 LOGGING = {
     "version": 1,
