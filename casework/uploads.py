@@ -12,7 +12,10 @@ the same files with the same words.
 """
 
 import io
+import logging
 import posixpath
+import socket
+import struct
 import warnings
 from dataclasses import dataclass
 
@@ -20,6 +23,8 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+
+logger = logging.getLogger(__name__)
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 DEFAULT_MAX_FILES = 5
@@ -171,6 +176,62 @@ def display_name(name: str) -> str:
     return name[-200:] or _("Unnamed file")
 
 
+class ScanUnavailable(Exception):
+    """The virus scanner was configured but did not answer."""
+
+
+CLAMD_CHUNK = 64 * 1024
+CLAMD_TIMEOUT = 30
+
+
+def _clamd_connect() -> socket.socket | None:
+    path = getattr(settings, "REDRESS_CLAMD_SOCKET", None)
+    host = getattr(settings, "REDRESS_CLAMD_HOST", None)
+    if path:
+        connection = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        connection.settimeout(CLAMD_TIMEOUT)
+        connection.connect(str(path))
+        return connection
+    if host:
+        port = int(getattr(settings, "REDRESS_CLAMD_PORT", None) or 3310)
+        return socket.create_connection((host, port), timeout=CLAMD_TIMEOUT)
+    return None
+
+
+def virus_found(uploaded) -> str | None:
+    """The name of the virus ClamAV's clamd finds in the file, or None when it finds none or
+    no scanner is configured (`REDRESS_CLAMD_SOCKET`, or `REDRESS_CLAMD_HOST` and
+    `REDRESS_CLAMD_PORT`). Speaks clamd's INSTREAM command: the file in length-prefixed chunks,
+    then its one-line verdict. Raises ScanUnavailable when a configured scanner cannot answer,
+    so an unchecked file is never taken for a clean one."""
+    try:
+        connection = _clamd_connect()
+        if connection is None:
+            return None
+        with connection:
+            connection.sendall(b"zINSTREAM\0")
+            uploaded.seek(0)
+            while chunk := uploaded.read(CLAMD_CHUNK):
+                connection.sendall(struct.pack("!L", len(chunk)) + chunk)
+            connection.sendall(struct.pack("!L", 0))
+            reply = b""
+            while not reply.endswith(b"\0"):
+                received = connection.recv(4096)
+                if not received:
+                    break
+                reply += received
+    except OSError as error:
+        raise ScanUnavailable(str(error)) from error
+    finally:
+        uploaded.seek(0)
+    verdict = reply.rstrip(b"\0").decode("utf-8", "replace").strip()
+    if verdict.endswith("OK"):
+        return None
+    if verdict.endswith("FOUND"):
+        return verdict.removeprefix("stream:").removesuffix("FOUND").strip()
+    raise ScanUnavailable(verdict or "no answer")
+
+
 def problem(uploaded, content_type: str | None) -> str | None:
     name = display_name(uploaded.name)
     if uploaded.size == 0:
@@ -185,4 +246,15 @@ def problem(uploaded, content_type: str | None) -> str | None:
             "%(name)s must be a %(types)s file. We check what is inside a file, not just its "
             "name, and this file is something else."
         ) % {"name": name, "types": allowed_types_text()}
+    try:
+        virus = virus_found(uploaded)
+    except ScanUnavailable as error:
+        logger.error("Virus scanner did not answer for an upload: %s", error)
+        return _(
+            "We could not check %(name)s for viruses just now. Try adding it again in a few "
+            "minutes."
+        ) % {"name": name}
+    if virus:
+        logger.warning("Upload refused: clamd found %s", virus)
+        return _("%(name)s contains a virus, so we cannot accept it.") % {"name": name}
     return None

@@ -192,6 +192,12 @@ REDRESS_RATE_LIMITS = {
     "sign_in_link": "5/15m",  # asking for a link to follow a case
 }
 
+# Uploads are scanned by ClamAV's clamd when one of these is set (casework/uploads.py): a Unix
+# socket path, or a host (and port, 3310 by default).
+REDRESS_CLAMD_SOCKET = os.environ.get("REDRESS_CLAMD_SOCKET") or None
+REDRESS_CLAMD_HOST = os.environ.get("REDRESS_CLAMD_HOST") or None
+REDRESS_CLAMD_PORT = int(os.environ.get("REDRESS_CLAMD_PORT", "3310"))
+
 # Background work: Django's tasks API through django-tasks, stored in the database so that
 # nothing is lost while a worker is down (`manage.py db_worker` runs them).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
