@@ -444,7 +444,7 @@ class TestUploads:
         assert document.file.name.startswith(f"cases/{document.case_id}/")
         with document.file.open("rb") as handle:
             # Kept as a JPEG, decoded and encoded again without its metadata.
-            assert Image.open(handle).size == (256, 256)
+            assert Image.open(handle).size == (64, 64)
         assert not private_storage.exists(stored["path"])
         assert document.case.timeline.filter(event="documents_added").exists()
 

@@ -15,8 +15,9 @@ def pdf_bytes() -> bytes:
 
 
 def image_bytes(image_format: str, *, exif=None) -> bytes:
-    """A 256 x 256 grey gradient (a few kilobytes, larger than the tests' small size limits)."""
-    image = Image.linear_gradient("L").convert("RGB")
+    """A 64 x 64 grey gradient: about a kilobyte, within the browser tests' 2 KB limit and
+    over the 100-byte one of the too-large tests."""
+    image = Image.linear_gradient("L").resize((64, 64)).convert("RGB")
     out = io.BytesIO()
     if exif is not None:
         image.save(out, format=image_format, exif=exif)
