@@ -4,7 +4,9 @@ those files, newest first, each readable, with its links clickable (the follow p
 link arrives this way).
 
 Only when settings.DEBUG is on and the file backend is in use; otherwise every page here is
-"not found", so production never shows anyone's mail.
+"not found", so production never shows anyone's mail. Even then, only to a signed-in admin user
+whose session has passed the second factor: the mail holds residents' names, complaints and live
+sign-in links, and a demo may be reachable by others.
 """
 
 import os
@@ -14,11 +16,15 @@ from email.parser import BytesParser
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import render
-from django.urls import path
+from django.shortcuts import redirect, render
+from django.urls import path, reverse
+from django.utils.http import urlencode
 from django.views.decorators.cache import never_cache
+
+from portal.twofactor import services as twofactor
 
 FILE_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
 # The file backend writes one file per connection, messages separated by this line.
@@ -40,6 +46,30 @@ def mail_folder() -> Path:
     if not settings.DEBUG or settings.EMAIL_BACKEND != FILE_BACKEND:
         raise Http404
     return Path(getattr(settings, "EMAIL_FILE_PATH", "") or "")
+
+
+def staff_only(view):
+    """Who may read the mail: a signed-in admin user with a verified second factor. Anyone else
+    is sent to sign in (or to the second factor); a signed-in user who is not staff gets "not
+    found". Checked after `mail_folder()`, so a production site answers "not found" to all."""
+
+    def guarded(request, *args, **kwargs):
+        mail_folder()
+        user = request.user
+        if not user.is_authenticated:
+            return redirect_to_login(request.get_full_path(), reverse("wagtailadmin_login"))
+        if not twofactor.user_needs_second_factor(user):
+            raise Http404
+        if not user.is_verified():
+            onward = (
+                "twofactor:verify"
+                if twofactor.user_has_confirmed_device(user)
+                else "twofactor:enrol"
+            )
+            return redirect(f"{reverse(onward)}?{urlencode({'next': request.get_full_path()})}")
+        return view(request, *args, **kwargs)
+
+    return guarded
 
 
 def mail_files(folder: Path) -> list[os.DirEntry]:
@@ -70,6 +100,7 @@ def parse(content: bytes) -> list[Message]:
 
 
 @never_cache
+@staff_only
 def mail_index(request):
     files = mail_files(mail_folder())
     page = Paginator(files, PER_PAGE).get_page(request.GET.get("page"))
@@ -82,6 +113,7 @@ def mail_index(request):
 
 
 @never_cache
+@staff_only
 def mail_file(request, name: str):
     folder = mail_folder()
     # Only a file the folder lists: a name can never reach outside it.

@@ -1,7 +1,6 @@
 """Files on the case (Code 5.12: the full record includes what was sent and received), kept in
 private storage and served only through a permission-checked view."""
 
-from django.core.files.base import File
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -38,17 +37,18 @@ def _documents_store(
     documents = []
     try:
         for uploaded in files:
-            name = uploads.display_name(uploaded.name)
+            # Stored as what it really is, under that extension, images without metadata.
+            checked = uploads.file_check(uploaded)
             document = CaseDocument(
                 case=case,
                 correspondence=correspondence,
-                original_name=name,
-                content_type=uploads.sniff_file(uploaded),
-                size=uploaded.size,
+                original_name=checked.name,
+                content_type=checked.content_type,
+                size=len(checked.content),
                 visibility=visibility,
                 uploaded_by=actor,
             )
-            document.file.save(name, File(uploaded), save=False)
+            document.file.save(checked.name, checked.as_file(), save=False)
             document.save()
             documents.append(document)
     except Exception:

@@ -14,8 +14,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language, gettext_lazy, override
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, override
 from django.views import View
 
 from casework.choices import OPEN_STATUSES, AdjustmentKind, Channel, Visibility
@@ -37,6 +37,7 @@ from casework.services import (
 )
 from casework.workflow import status_problem
 from portal.follow import access, forms, tokens
+from portal.follow.tasks import sign_in_link_send
 from portal.raise_case import uploads
 from portal.raise_case.journey import available_contact_methods
 from portal.ratelimits import limited, wait_message
@@ -54,7 +55,8 @@ def error_context(form) -> dict:
 
 
 class RequestLinkView(View):
-    """The same page comes back whether or not we know the address (no account enumeration)."""
+    """The same page comes back, after the same work, whether or not we know the address (no
+    account enumeration)."""
 
     template_name = "follow/request_link.html"
 
@@ -73,17 +75,11 @@ class RequestLinkView(View):
         ):
             form.add_error("email", wait_message())
             return render(request, self.template_name, error_context(form), status=429)
-        if access.cases_for(email).exists():
-            with transaction.atomic():
-                token = tokens.token_issue(email)
-                link = absolute(reverse("follow:sign_in", args=[token]))
-                context = {"link": link, "minutes": tokens.link_minutes()}
-                email_queue(
-                    to=[email],
-                    subject=_("Your link to follow your case"),
-                    body_text=render_to_string("follow/email/sign_in.txt", context),
-                    purpose="follow_sign_in",
-                )
+        # The lookup and the email happen in the background: this request does the same work,
+        # in the same time, for an address we know and one we do not.
+        sign_in_link_send.enqueue(
+            email=email, language=get_language(), base_url=settings.WAGTAILADMIN_BASE_URL
+        )
         request.session["follow_link_sent_to"] = email
         return redirect("follow:link_sent")
 
@@ -299,9 +295,7 @@ class ActionView(CaseMixin, View):
                 _("You can add up to %(count)d files at a time.") % {"count": uploads.max_files()}
             )
         for uploaded in files:
-            head = uploaded.read(16)
-            uploaded.seek(0)
-            if message := uploads.problem(uploaded, uploads.sniff(head)):
+            if message := uploads.problem(uploaded, uploads.sniff_file(uploaded)):
                 problems.append(message)
         return problems
 

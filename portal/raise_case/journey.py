@@ -143,7 +143,17 @@ class Journey:
     # Files, waiting in private storage until the case exists
 
     def uploads(self, purpose: str | None = None) -> list[dict]:
+        """The files waiting for this journey; those that `purge_pending_uploads` removed after
+        a day away are forgotten, so the summary never lists them and sending never looks for
+        them."""
+        from casework.models import private_storage
+
         uploads = self.state.get("uploads", [])
+        kept = [u for u in uploads if private_storage.exists(u["path"])]
+        if len(kept) != len(uploads):
+            self.state["uploads"] = kept
+            self._save()
+            uploads = kept
         if purpose is None:
             return list(uploads)
         return [u for u in uploads if u["purpose"] == purpose]

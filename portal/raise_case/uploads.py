@@ -19,11 +19,13 @@ from casework.models import Case, CaseDocument, private_storage
 from casework.uploads import (  # noqa: F401 (the views and portal.follow use them from here)
     allowed_types_text,
     display_name,
+    file_check,
     max_bytes,
     max_files,
     problem,
     size_text,
     sniff,
+    sniff_file,
 )
 from portal.raise_case.journey import Journey
 
@@ -36,14 +38,16 @@ def pending_path(journey: Journey) -> str:
     return f"{PENDING_FOLDER}/{journey.id}/{uuid.uuid4().hex}"
 
 
-def accept(journey: Journey, files, *, purpose: str) -> list[str]:
-    """Store each acceptable file for the journey; say what was wrong with the others."""
+def accept(
+    journey: Journey, files, *, purpose: str, quota=None, quota_message: str = ""
+) -> list[str]:
+    """Store each acceptable file for the journey; say what was wrong with the others.
+    `quota(size)` answers whether the sender may store that many more bytes (the daily
+    allowance per address; `quota_message` says so when not)."""
     problems = []
     room = max_files() - len(journey.uploads(purpose))
     for uploaded in files:
-        head = uploaded.read(16)
-        uploaded.seek(0)
-        content_type = sniff(head)
+        content_type = sniff_file(uploaded)
         if message := problem(uploaded, content_type):
             problems.append(message)
             continue
@@ -57,15 +61,19 @@ def accept(journey: Journey, files, *, purpose: str) -> list[str]:
                 % {"count": max_files(), "name": display_name(uploaded.name)}
             )
             continue
-        path = private_storage.save(pending_path(journey), File(uploaded))
+        checked = file_check(uploaded)
+        if quota is not None and not quota(len(checked.content)):
+            problems.append(quota_message)
+            continue
+        path = private_storage.save(pending_path(journey), checked.as_file())
         journey.add_upload(
             {
                 "id": uuid.uuid4().hex,
                 "purpose": purpose,
                 "path": path,
-                "name": display_name(uploaded.name),
-                "size": uploaded.size,
-                "content_type": content_type,
+                "name": checked.name,
+                "size": len(checked.content),
+                "content_type": checked.content_type,
             }
         )
         room -= 1
@@ -118,20 +126,19 @@ def attach(case: Case, records: list[dict], *, label: str) -> list[CaseDocument]
 
 def attach_files(case: Case, files, *, label: str) -> list[CaseDocument]:
     """Put files sent with a later message straight onto the case, where the resident can see
-    them. Check them with `problem` first."""
+    them, as they really are (`file_check`). Check them with `problem` first."""
     documents = []
     for uploaded in files:
-        head = uploaded.read(16)
-        uploaded.seek(0)
+        checked = file_check(uploaded)
         document = CaseDocument(
             case=case,
-            original_name=display_name(uploaded.name),
-            content_type=sniff(head) or "application/octet-stream",
-            size=uploaded.size,
+            original_name=checked.name,
+            content_type=checked.content_type,
+            size=len(checked.content),
             visibility=Visibility.RESIDENT,
             uploaded_by_label=label,
         )
-        document.file.save(display_name(uploaded.name), File(uploaded), save=False)
+        document.file.save(checked.name, checked.as_file(), save=False)
         document.save()
         documents.append(document)
     return documents

@@ -41,7 +41,7 @@ from portal.raise_case.journey import (
     available_contact_methods,
 )
 from portal.raise_case.submission import answers_submit, consent_deemed
-from portal.ratelimits import limited, wait_message
+from portal.ratelimits import limited, pending_upload_quota, quota_message, wait_message
 
 logger = logging.getLogger(__name__)
 
@@ -201,7 +201,13 @@ class UploadStepView(StepView):
         if files and limited(request, "upload"):
             problems = [wait_message()]
         else:
-            problems = uploads.accept(self.journey, files, purpose=self.upload_purpose)
+            problems = uploads.accept(
+                self.journey,
+                files,
+                purpose=self.upload_purpose,
+                quota=pending_upload_quota(request),
+                quota_message=quota_message(),
+            )
         if request.POST.get("action") == "upload":
             self.journey.save_draft(self.step, self.raw_answers(request.POST))
             if not files:

@@ -4,6 +4,7 @@ Environment-specific modules (`dev`, `test`, `production`) import everything fro
 override only what differs.
 """
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -20,6 +21,7 @@ INSTALLED_APPS = [
     "portal.follow",
     "portal.formats",
     "django_ratelimit",
+    "axes",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -59,14 +61,39 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "portal.language.RememberLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "portal.request_body.UnreadableBodyMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "portal.twofactor.sessions.StaffIdleTimeoutMiddleware",
     "portal.twofactor.middleware.SecondFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into the lockout response.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Staff sign-in (portal/staff_signin.py): django-axes counts failed password guesses per account
+# and per address, at most 10 within 5 minutes of the last, then refuses that account or address
+# until 5 minutes have passed without another guess counted.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 10
+AXES_COOLOFF_TIME = dt.timedelta(minutes=5)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# A guess made while locked out does not push the time to try again further away, so the time
+# shown is true.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+# The log names the staff account and the address of each sign-in, so an administrator can see
+# who was targeted and from where; axes never logs a password.
+AXES_SENSITIVE_PARAMETERS = []
+AXES_CLIENT_IP_CALLABLE = "portal.staff_signin.client_ip"
+AXES_LOCKOUT_CALLABLE = "portal.staff_signin.lockout_response"
 
 ROOT_URLCONF = "portal.urls"
 
@@ -157,14 +184,14 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "ratelimit": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "BACKEND": "portal.ratelimit_cache.AtomicDatabaseCache",
         "LOCATION": "redress_ratelimit",
     },
 }
 RATELIMIT_USE_CACHE = "ratelimit"
-# django-ratelimit prefers memcached or Redis, whose increments are atomic; the database cache's
-# are not, so two requests at the same instant may both be counted as one. For limits meant to
-# stop floods (tens an hour), that is close enough, and Redress needs no extra server.
+# django-ratelimit checks for memcached or Redis, whose increments are atomic; Django's database
+# cache's are not, so portal/ratelimit_cache.py makes each increment one compare-and-swap UPDATE,
+# and a burst of requests at the same instant is counted request by request.
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003"]
 # How often one address may do each thing before being asked to wait (django-ratelimit rates).
 REDRESS_RATE_LIMITS = {
@@ -172,6 +199,12 @@ REDRESS_RATE_LIMITS = {
     "upload": "40/h",  # files added to a form
     "sign_in_link": "5/15m",  # asking for a link to follow a case
 }
+
+# Uploads are scanned by ClamAV's clamd when one of these is set (casework/uploads.py): a Unix
+# socket path, or a host (and port, 3310 by default).
+REDRESS_CLAMD_SOCKET = os.environ.get("REDRESS_CLAMD_SOCKET") or None
+REDRESS_CLAMD_HOST = os.environ.get("REDRESS_CLAMD_HOST") or None
+REDRESS_CLAMD_PORT = int(os.environ.get("REDRESS_CLAMD_PORT", "3310"))
 
 # Background work: Django's tasks API through django-tasks, stored in the database so that
 # nothing is lost while a worker is down (`manage.py db_worker` runs them).
@@ -187,6 +220,8 @@ CSRF_FAILURE_VIEW = "portal.errors.csrf_failure"
 X_FRAME_OPTIONS = "SAMEORIGIN"
 
 LOGIN_URL = "wagtailadmin_login"
+# A staff session with no request for this long is signed out (portal/twofactor/sessions.py).
+REDRESS_STAFF_IDLE_MINUTES = int(os.environ.get("REDRESS_STAFF_IDLE_MINUTES", "60"))
 
 LOGGING = {
     "version": 1,

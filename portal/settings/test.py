@@ -22,3 +22,6 @@ CACHES = {
 }
 # This cache is not shared between processes; the tests run in one.
 SILENCED_SYSTEM_CHECKS = [*SILENCED_SYSTEM_CHECKS, "django_ratelimit.W001"]  # noqa: F405
+# No virus scanner unless a test starts its own (tests/security/test_virus_scan.py).
+REDRESS_CLAMD_SOCKET = None
+REDRESS_CLAMD_HOST = None

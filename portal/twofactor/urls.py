@@ -15,6 +15,11 @@ urlpatterns = [
     path("set-up/", never_cache(views.EnrolView.as_view()), name="enrol"),
     path("backup-codes/", never_cache(views.BackupCodesView.as_view()), name="backup_codes"),
     path(
+        "sign-out-everywhere/",
+        never_cache(views.SignOutEverywhereView.as_view()),
+        name="sign_out_everywhere",
+    ),
+    path(
         "backup-codes/new/",
         never_cache(views.BackupCodesRegenerateView.as_view()),
         name="backup_codes_regenerate",

@@ -11,6 +11,7 @@ import django_otp
 import qrcode
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
@@ -279,3 +280,18 @@ class ManageView(VerifiedRequiredMixin, WagtailAdminTemplateMixin, TemplateView)
             backup_codes_remaining=services.backup_codes_remaining(user),
             **kwargs,
         )
+
+
+class SignOutEverywhereView(VerifiedRequiredMixin, View):
+    """Ends every session of the signed-in user, this one included, then back to sign in."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        from portal.twofactor.sessions import user_sessions_end
+
+        user = request.user
+        user_sessions_end(user)
+        logout(request)
+        messages.success(request, _("You have been signed out everywhere, here too."))
+        return redirect("wagtailadmin_login")

@@ -25,10 +25,9 @@ from tests.browser.conftest import (
 from tests.browser.test_admin_casework import PASSWORD, officer, sign_in
 from tests.factories import CaseFactory, UserFactory
 from tests.portal.twofactor_helpers import totp_code, totp_wrong_code
+from tests.support.files import PDF
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-PDF = b"%PDF-1.7\n" + b"\x00" * 500
 
 
 def assert_accessible(page, baseline, name: str) -> None:

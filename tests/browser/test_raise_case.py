@@ -9,12 +9,11 @@ import pytest
 from casework.choices import AdjustmentKind, CaseKind, ConsentBasis
 from casework.models import Case
 from tests.browser.conftest import axe_violations, describe, screenshot
+from tests.support.files import JPEG, PDF
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 TODAY = dt.date.today()
-JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 500
-PDF = b"%PDF-1.7\n" + b"\x00" * 500
 EXECUTABLE = b"MZ\x90\x00\x03\x00\x00\x00" + b"\x00" * 500
 
 

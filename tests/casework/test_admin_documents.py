@@ -20,11 +20,9 @@ from casework.models import CaseDocument, Correspondence, private_storage
 from casework.services import TransitionRefused
 from tests.casework.test_admin_cases import action_url, detail_url, signed_in, staff
 from tests.factories import CaseFactory, UserFactory
+from tests.support.files import PDF, PNG
 
 pytestmark = pytest.mark.django_db
-
-PDF = b"%PDF-1.7\n" + b"\x00" * 200
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 200
 
 
 def upload(name: str, content: bytes) -> SimpleUploadedFile:

@@ -4,6 +4,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from casework import uploads
+from tests.support.files import PDF
 
 
 @pytest.mark.parametrize(
@@ -24,9 +25,9 @@ def test_sniff_reads_the_first_bytes(head, expected):
 
 
 def test_sniff_file_leaves_the_file_to_be_read_from_the_start():
-    uploaded = SimpleUploadedFile("a.pdf", b"%PDF-1.7 the letter")
+    uploaded = SimpleUploadedFile("a.pdf", PDF)
     assert uploads.sniff_file(uploaded) == uploads.PDF
-    assert uploaded.read() == b"%PDF-1.7 the letter"
+    assert uploaded.read() == PDF
 
 
 def test_the_name_loses_any_folder():

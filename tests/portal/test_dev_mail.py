@@ -6,17 +6,53 @@ import os
 import pytest
 from django.core.mail import EmailMessage, send_mail
 
+from tests.factories import UserFactory
+from tests.portal.twofactor_helpers import login_verified
+
 pytestmark = pytest.mark.django_db
 
 INDEX = "/dev/mail/"
 
 
 @pytest.fixture
-def dev_mail(settings, tmp_path):
+def mail_folder(settings, tmp_path):
     settings.DEBUG = True
     settings.EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
     settings.EMAIL_FILE_PATH = tmp_path
     return tmp_path
+
+
+@pytest.fixture
+def dev_mail(mail_folder, client):
+    """The folder, with `client` signed in as verified staff, the only people who may read it."""
+    login_verified(client, UserFactory(is_superuser=True, is_staff=True))
+    return mail_folder
+
+
+def test_a_visitor_who_is_not_signed_in_is_sent_to_sign_in(client, mail_folder):
+    """The mail holds live sign-in links: a stranger who reaches a demo must not read them."""
+    send_mail("Sign in", "https://example.test/follow/sign-in/abc/", None, ["r@example.net"])
+    name = only_file(mail_folder)
+    for url in (INDEX, f"/dev/mail/{name}/"):
+        response = client.get(url)
+        assert response.status_code == 302
+        assert response["Location"].startswith("/admin/login/")
+        assert b"sign-in" not in response.content
+
+
+def test_staff_without_the_second_factor_are_sent_to_verify(client, mail_folder):
+    user = UserFactory(is_superuser=True, is_staff=True)
+    login_verified(client, user)
+    client.logout()
+    client.force_login(user)  # signed in, second factor not passed
+    response = client.get(INDEX)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/2fa/verify/")
+
+
+def test_a_signed_in_user_who_is_not_staff_gets_not_found(client, mail_folder):
+    client.force_login(UserFactory(is_staff=False))
+    assert client.get(INDEX).status_code == 404
 
 
 def only_file(folder, before=()):

@@ -15,11 +15,11 @@ from casework.models import Case, CaseDocument
 from portal.follow import tokens
 from portal.follow.models import SignInToken
 from tests.factories import CaseFactory, PersonFactory
+from tests.support.files import JPEG
 
 pytestmark = pytest.mark.django_db
 
 URL = "/follow/"
-JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 200
 EXECUTABLE = b"MZ\x90\x00\x03\x00\x00\x00" + b"\x00" * 200
 
 

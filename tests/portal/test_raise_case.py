@@ -13,6 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, TestCase
 from django.utils import timezone
 from django.utils.functional import empty
+from PIL import Image
 
 from casework.choices import (
     AdjustmentKind,
@@ -28,6 +29,7 @@ from casework.outbox import outbox_send_due
 from casework.process import process_settings
 from cms_pages.models import ComplaintStartPage
 from portal.raise_case.journey import SESSION_KEY, Journey
+from tests.support.files import JPEG, PDF, PNG
 from tests.support.mail import SwitchableBackend
 
 pytestmark = pytest.mark.django_db
@@ -51,9 +53,6 @@ PREFERENCES = {
     "update_frequency": "weekly",
 }
 
-JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 200
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 200
-PDF = b"%PDF-1.7\n" + b"\x00" * 200
 EXECUTABLE = b"MZ\x90\x00\x03\x00\x00\x00" + b"\x00" * 200
 
 
@@ -332,6 +331,40 @@ class TestUploads:
         assert post(client, "what-happened/", WHAT).status_code == 302
         assert len(Journey(client.session).uploads("evidence")) == 1
 
+    def test_one_address_can_leave_only_so_much_waiting_in_a_day(self, client, site, settings):
+        settings.REDRESS_PENDING_UPLOAD_BYTES_PER_DAY = len(PDF) + 10
+        self.go_to_what_happened(client)
+        response = post(
+            client,
+            "what-happened/",
+            {"action": "upload", "files": [upload("a.pdf", PDF), upload("b.pdf", PDF)]},
+        )
+        assert errors(response) == [
+            "You have added as many files as we can take from you today. Send your complaint "
+            "without more files, or try again tomorrow."
+        ]
+        assert [u["name"] for u in Journey(client.session).uploads()] == ["a.pdf"]
+
+    def test_a_file_is_kept_as_what_it_really_is(self, client, site):
+        """A real PDF named evil.html is kept, and later served, as evil.pdf; a PDF header over
+        HTML is refused whatever its name."""
+        self.go_to_what_happened(client)
+        fake = b"%PDF-1.7\n<html><script>alert(1)</script></html>" * 10
+        response = post(
+            client,
+            "what-happened/",
+            {**WHAT, "files": [upload("evil.html", PDF), upload("evil.exe", fake)]},
+        )
+        assert errors(response) == [
+            "evil.exe must be a JPG, PNG, HEIC or PDF file. We check what is inside a file, "
+            "not just its name, and this file is something else."
+        ]
+        [stored] = Journey(client.session).uploads("evidence")
+        assert stored["name"] == "evil.pdf"
+        assert stored["content_type"] == "application/pdf"
+        with private_storage.open(stored["path"], "rb") as handle:
+            assert handle.read() == PDF
+
     def test_disguised_executable_is_refused(self, client, site):
         self.go_to_what_happened(client)
         response = post(
@@ -410,7 +443,8 @@ class TestUploads:
         assert document.uploaded_by_label == "Joan Smith"
         assert document.file.name.startswith(f"cases/{document.case_id}/")
         with document.file.open("rb") as handle:
-            assert handle.read() == JPEG
+            # Kept as a JPEG, decoded and encoded again without its metadata.
+            assert Image.open(handle).size == (64, 64)
         assert not private_storage.exists(stored["path"])
         assert document.case.timeline.filter(event="documents_added").exists()
 
