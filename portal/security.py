@@ -1,5 +1,7 @@
 """Response headers that Django and django-csp do not set themselves."""
 
+import re
+
 from django.conf import settings
 
 
@@ -36,4 +38,13 @@ class FrameAncestorsMiddleware:
             replace = dict(getattr(response, "_csp_replace", None) or {})
             replace["frame-ancestors"] = ["'self'"]
             response._csp_replace = replace
+            # A Wagtail preview renders the page through the whole middleware chain first, so
+            # its response already carries the page's policy (and its nonce): amend that one.
+            if policy := response.get("Content-Security-Policy"):
+                response["Content-Security-Policy"] = FRAME_ANCESTORS.sub(
+                    "frame-ancestors 'self'", policy
+                )
         return response
+
+
+FRAME_ANCESTORS = re.compile(r"frame-ancestors [^;]*")

@@ -123,6 +123,15 @@ def test_frames_are_denied_except_where_a_view_allows_this_site():
     response = FrameAncestorsMiddleware(preview)(RequestFactory().get("/admin/pages/2/preview/"))
     assert response._csp_replace == {"frame-ancestors": ["'self'"]}
 
+    def rendered_preview(request):
+        # Wagtail renders the previewed page through the middleware, policy and all.
+        response = preview(request)
+        response["Content-Security-Policy"] = "default-src 'self'; frame-ancestors 'none'"
+        return response
+
+    response = FrameAncestorsMiddleware(rendered_preview)(RequestFactory().get("/"))
+    assert response["Content-Security-Policy"] == "default-src 'self'; frame-ancestors 'self'"
+
 
 def test_permissions_policy_turns_off_what_the_site_never_uses(settings):
     settings.PERMISSIONS_POLICY = {"camera": [], "geolocation": ["self"]}
