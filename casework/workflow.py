@@ -5,6 +5,7 @@ messages that cite the Code. An empty list means the transition may go ahead. Se
 them; forms and views never re-implement them.
 """
 
+import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -212,6 +213,25 @@ def check_handler(
     return problems
 
 
+def told_on_problem(
+    *, told_on: dt.date | None, received_on: dt.date | None, today: dt.date, provision: str
+) -> str | None:
+    """A "resident told on" date that cannot be true: in the future, or before the complaint
+    was made (Code 5.12: the record must be accurate)."""
+    if told_on is None:
+        return None
+    if told_on > today:
+        return _("The date the resident was told cannot be in the future (Code %(provision)s).") % {
+            "provision": provision
+        }
+    if received_on and told_on < received_on:
+        return _(
+            "The date the resident was told cannot be before the complaint was made, on "
+            "%(received)s (Code %(provision)s)."
+        ) % {"received": f"{received_on:%-d %B %Y}", "provision": provision}
+    return None
+
+
 def check_extend(
     *,
     stage: int,
@@ -221,11 +241,35 @@ def check_extend(
     good_reason: str,
     resident_told: bool,
     ombudsman_details_given: bool,
+    already_extended: int = 0,
+    due_on: dt.date | None = None,
+    today: dt.date | None = None,
+    resident_told_on: dt.date | None = None,
+    received_on: dt.date | None = None,
 ) -> list[str]:
+    """Whether a stage's response date may be moved on.
+
+    Code 6.4 / 6.15: the limit is on the stage's extensions together (`already_extended` is
+    what earlier ones added), and an extension is agreed before the date it moves. Whether it
+    was is judged on `today`, the day it is recorded, never on a date typed into the form: once
+    `due_on` has passed the stage is late, and the officer records why when answering.
+    """
     provision = "6.4" if stage == 1 else "6.15"
     notice = "6.5" if stage == 1 else "6.16"
     problems = []
-    length_problem = extension_problem(stage, working_days or 0, timescales, good_reason or "")
+    if due_on is not None and today is not None and today > due_on:
+        problems.append(
+            _(
+                "The response date, %(due)s, has passed, so this stage is already late and can "
+                "no longer be extended: an extension is agreed before the date it moves (Code "
+                "%(provision)s). Answer as soon as you can, and record why the answer is late."
+            )
+            % {"due": f"{due_on:%-d %B %Y}", "provision": provision}
+        )
+        return problems
+    length_problem = extension_problem(
+        stage, working_days or 0, timescales, good_reason or "", already_extended
+    )
     if length_problem:
         problems.append(length_problem)
     if _blank(reason):
@@ -235,6 +279,12 @@ def check_extend(
             _("Tell the resident about the extension and the new date (Code %(provision)s).")
             % {"provision": provision}
         )
+    elif today is not None:
+        told_problem = told_on_problem(
+            told_on=resident_told_on, received_on=received_on, today=today, provision=provision
+        )
+        if told_problem:
+            problems.append(told_problem)
     if not ombudsman_details_given:
         problems.append(
             _(
@@ -260,9 +310,19 @@ def check_respond(
     remedy_count: int,
     no_remedy_reason: str,
     actions_recorded: bool,
+    late_due_on: dt.date | None = None,
+    late_reason: str = "",
 ) -> list[str]:
+    """What the stage's answer must have (Code 6.7, 6.9, 6.18, 6.19, 7.1). `late_due_on` is the
+    response date when it has passed: a late answer records why it is late (Code 6.3, 6.14),
+    which the figures and the self-assessment report."""
     provision = "6.9" if stage == 1 else "6.19"
     problems = []
+    if late_due_on is not None and _blank(late_reason):
+        problems.append(
+            _("This answer is late: it was due by %(due)s (Code %(p)s). Record why it is late.")
+            % {"due": f"{late_due_on:%-d %B %Y}", "p": "6.3" if stage == 1 else "6.14"}
+        )
     if decision not in Decision.values:
         problems.append(
             _("Choose the decision: upheld, partly upheld or not upheld (Code %(p)s).")

@@ -1,0 +1,113 @@
+"""The Code's rules hold through the staff screens: each refusal is shown with its provision,
+and nothing typed is lost. The services' own tests are in test_code_rules.py."""
+
+import datetime as dt
+
+import pytest
+import time_machine
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import escape
+
+from casework.choices import CaseStatus, Decision
+from tests.factories import CaseFactory, UserFactory, aware
+from tests.portal.twofactor_helpers import login_verified
+
+pytestmark = pytest.mark.django_db
+
+
+def action_url(case, action: str) -> str:
+    return reverse("cases:action", args=[case.pk, action])
+
+
+def detail_url(case) -> str:
+    return reverse("cases:detail", args=[case.pk])
+
+
+def shows(response, *texts: str) -> str:
+    assert response.status_code == 200
+    html = response.content.decode()
+    for text in texts:
+        assert escape(text) in html, text
+    return html
+
+
+@pytest.fixture
+def officer():
+    return UserFactory(is_superuser=True, first_name="Olu", last_name="Officer")
+
+
+@pytest.fixture
+def officer_client(client, officer):
+    login_verified(client, officer)
+    return client
+
+
+def extension_post(days, **fields):
+    return {
+        "working_days": str(days),
+        "reason": "Waiting for the damp survey.",
+        "resident_told_on": timezone.localdate().isoformat(),
+        "ombudsman_details_given": "on",
+        **fields,
+    }
+
+
+def test_a_second_extension_past_the_stage_total_is_refused(officer_client):
+    case = CaseFactory(acknowledged=True)
+    response = officer_client.post(action_url(case, "extend"), extension_post(8))
+    assert response.status_code == 302
+    response = officer_client.post(action_url(case, "extend"), extension_post(8))
+    shows(
+        response,
+        "This stage has already been extended by 8 working days. With this extension that is 16 "
+        "in all, and a stage 1 response can be extended by up to 10 working days in total.",
+        "Complaint Handling Code 6.4",
+        "Waiting for the damp survey.",
+    )
+    assert case.stage(1).extensions.count() == 1
+    form = officer_client.get(action_url(case, "extend"))
+    shows(form, "it has been extended by 8 so far")
+
+
+def test_once_the_date_has_passed_the_form_says_the_stage_is_late(client, officer):
+    case = CaseFactory(acknowledged=True)
+    due = case.stage(1).response_due_on
+    with time_machine.travel(aware(due.year, due.month, due.day) + dt.timedelta(days=49)):
+        officer_client = client
+        login_verified(officer_client, officer)  # signed in on the day, seven weeks on
+        form = officer_client.get(action_url(case, "extend"))
+        shows(form, f"The response date, {due:%-d %B %Y}, has passed: this stage is late.")
+        typed_back = (due - dt.timedelta(days=1)).isoformat()
+        response = officer_client.post(
+            action_url(case, "extend"), extension_post(5, resident_told_on=typed_back)
+        )
+        shows(response, "can no longer be extended", "(Code 6.4)")
+        assert not case.stage(1).extensions.exists()
+
+        respond = officer_client.get(action_url(case, "respond"))
+        shows(respond, "Why the answer is late")
+        answer = {
+            "decision": Decision.NOT_UPHELD,
+            "reasons": "The repair was done on time.",
+            "no_remedy_reason": "Nothing to put right.",
+            "actions_confirmed": "on",
+        }
+        refused = officer_client.post(action_url(case, "respond"), answer)
+        shows(refused, "This answer is late", "(Code 6.3). Record why it is late.")
+        done = officer_client.post(
+            action_url(case, "respond"), {**answer, "late_reason": "The surveyor was ill."}
+        )
+        assert done.status_code == 302
+    case.refresh_from_db()
+    assert case.status == CaseStatus.STAGE1_RESPONDED
+    assert case.stage(1).late_reason == "The surveyor was ill."
+
+
+def test_a_resident_told_date_in_the_future_is_refused(officer_client):
+    case = CaseFactory(acknowledged=True)
+    tomorrow = (timezone.localdate() + dt.timedelta(days=1)).isoformat()
+    response = officer_client.post(
+        action_url(case, "extend"), extension_post(5, resident_told_on=tomorrow)
+    )
+    shows(response, "The date the resident was told cannot be in the future (Code 6.4).")

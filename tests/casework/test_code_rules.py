@@ -1,0 +1,170 @@
+"""The Code's rules hold through the services whatever is typed: each refusal cites its
+provision. The same rules through the admin screens are in test_admin_code_rules.py."""
+
+import datetime as dt
+
+import pytest
+import time_machine
+from django.utils import timezone
+
+from casework import services
+from casework.choices import Decision
+from casework.figures.record import ExtensionFacts
+from casework.figures.timeliness import LATE, agreed_extensions, response_timeliness
+from casework.services import TransitionRefused
+from tests.factories import CaseFactory, aware
+
+pytestmark = pytest.mark.django_db
+
+
+def refused(callable_, **kwargs) -> list[str]:
+    with pytest.raises(TransitionRefused) as raised:
+        callable_(**kwargs)
+    return raised.value.problems
+
+
+def extend(case, days, **kwargs):
+    return services.stage_extend(
+        **{
+            "case": case,
+            "actor": case.stage(1).handler,
+            "working_days": days,
+            "reason": "We are waiting for a damp survey.",
+            "resident_told_on": timezone.localdate(),
+            "ombudsman_details_given": True,
+            **kwargs,
+        }
+    )
+
+
+class TestExtensionsCappedPerStage:
+    """Code 6.4, 6.15: the limit is on the stage's extensions in total."""
+
+    def test_a_second_extension_past_the_total_needs_a_good_reason(self):
+        case = CaseFactory(acknowledged=True)
+        first = extend(case, 8)
+        assert first.exceeds_limit is False
+        problems = refused(extend, case=case, days=8)
+        assert problems == [
+            "This stage has already been extended by 8 working days. With this extension that "
+            "is 16 in all, and a stage 1 response can be extended by up to 10 working days in "
+            "total. To go beyond that, record the good reason for doing so (Complaint Handling "
+            "Code 6.4)."
+        ]
+        second = extend(case, 8, good_reason="The whole estate flooded.")
+        assert second.exceeds_limit is True
+
+    def test_stage2_total_cites_6_15(self):
+        case = CaseFactory(stage2_acknowledged=True)
+        stage2 = case.stage(2)
+        kwargs = {
+            "case": case,
+            "actor": stage2.handler,
+            "reason": "Waiting for the contractor's records.",
+            "resident_told_on": timezone.localdate(),
+            "ombudsman_details_given": True,
+        }
+        services.stage_extend(**kwargs, working_days=15)
+        problems = refused(services.stage_extend, **kwargs, working_days=6)
+        assert "Complaint Handling Code 6.15" in problems[0]
+        assert "20 working days in total" in problems[0]
+
+
+class TestExtensionOnlyBeforeItsDate:
+    """Code 6.4: an extension is agreed before the date it moves, judged when it is recorded."""
+
+    def test_refused_once_the_date_has_passed_whatever_date_is_typed(self):
+        case = CaseFactory(acknowledged=True)
+        due = case.stage(1).response_due_on
+        with time_machine.travel(aware(due.year, due.month, due.day) + dt.timedelta(days=49)):
+            problems = refused(extend, case=case, days=5, resident_told_on=due - dt.timedelta(1))
+        assert problems == [
+            f"The response date, {due:%-d %B %Y}, has passed, so this stage is already late and "
+            "can no longer be extended: an extension is agreed before the date it moves (Code "
+            "6.4). Answer as soon as you can, and record why the answer is late."
+        ]
+        case.refresh_from_db()
+        assert case.stage(1).response_due_on == due
+        assert not case.stage(1).extensions.exists()
+
+    def test_on_the_date_itself_it_can_still_be_extended(self):
+        case = CaseFactory(acknowledged=True)
+        due = case.stage(1).response_due_on
+        with time_machine.travel(aware(due.year, due.month, due.day)):
+            extension = extend(case, 5)
+        assert extension.previous_due_on == due
+
+    def test_a_late_answer_records_why(self):
+        case = CaseFactory(acknowledged=True)
+        stage = case.stage(1)
+        due = stage.response_due_on
+        answer = {
+            "case": case,
+            "actor": stage.handler,
+            "decision": Decision.NOT_UPHELD,
+            "reasons": "The repair was done.",
+            "no_remedy_reason": "Nothing to put right.",
+            "actions_confirmed": True,
+        }
+        with time_machine.travel(aware(due.year, due.month, due.day) + dt.timedelta(days=3)):
+            assert refused(services.stage_respond, **answer) == [
+                f"This answer is late: it was due by {due:%-d %B %Y} (Code 6.3). Record why it "
+                "is late."
+            ]
+            services.stage_respond(**answer, late_reason="The surveyor was off sick.")
+        stage.refresh_from_db()
+        assert stage.late_reason == "The surveyor was off sick."
+
+    def test_an_answer_in_time_keeps_no_late_reason(self):
+        case = CaseFactory(acknowledged=True)
+        stage = services.stage_respond(
+            case=case,
+            actor=None,
+            decision=Decision.NOT_UPHELD,
+            reasons="The repair was done.",
+            no_remedy_reason="Nothing to put right.",
+            actions_confirmed=True,
+            late_reason="Typed by mistake.",
+        )
+        assert stage.late_reason == ""
+
+    def test_the_figures_judge_an_extension_on_when_it_was_recorded(self):
+        first_due = dt.date(2026, 3, 2)
+        backdated = ExtensionFacts(
+            working_days=5,
+            previous_due_on=first_due,
+            new_due_on=dt.date(2026, 5, 1),
+            resident_told_on=dt.date(2026, 3, 1),  # typed as before the date
+            agreed_on=dt.date(2026, 4, 20),  # recorded seven weeks after it
+        )
+        due, total, _longer, after = agreed_extensions(first_due, [backdated])
+        assert (due, total, after) == (first_due, 0, True)
+        timeliness = response_timeliness(
+            answered=dt.date(2026, 4, 28),
+            first_due=first_due,
+            extensions=[backdated],
+            extension_limit=10,
+        )
+        assert timeliness == LATE
+
+
+class TestResidentToldOn:
+    """Code 5.12: dates in the record must be true."""
+
+    def test_not_in_the_future(self):
+        case = CaseFactory(acknowledged=True)
+        tomorrow = timezone.localdate() + dt.timedelta(days=1)
+        assert refused(extend, case=case, days=5, resident_told_on=tomorrow) == [
+            "The date the resident was told cannot be in the future (Code 6.4)."
+        ]
+
+    def test_not_before_the_complaint(self):
+        case = CaseFactory(acknowledged=True, received_at=timezone.now() - dt.timedelta(days=2))
+        received = timezone.localdate(case.received_at)
+        problems = refused(
+            extend, case=case, days=5, resident_told_on=received - dt.timedelta(days=30)
+        )
+        assert problems == [
+            "The date the resident was told cannot be before the complaint was made, on "
+            f"{received:%-d %B %Y} (Code 6.4)."
+        ]
