@@ -16,7 +16,16 @@ from casework.choices import (
     RemedyStatus,
 )
 from casework.deadlines import UK_TIME, WorkingDayCalendar, days_left, local_date
-from casework.models import Case, Lesson, OutstandingAction, ReasonableAdjustment, Stage
+from casework.models import (
+    Case,
+    Extension,
+    Lesson,
+    Letter,
+    OutstandingAction,
+    ReasonableAdjustment,
+    Stage,
+    TimelineEntry,
+)
 
 
 @dataclass(frozen=True)
@@ -269,3 +278,31 @@ def learning_for_publication(start: dt.date, end: dt.date) -> dict:
 
 def today() -> dt.date:
     return timezone.localdate()
+
+
+# Code 6.13: who took part in stage 1, and so may not handle or decide stage 2.
+
+STAGE1_EVENTS = ("stage1_acknowledged", "stage1_responded", "assigned", "extended")
+
+
+def stage1_participant_ids(case: Case) -> set[int]:
+    """Everyone who acted on stage 1's decision: its handlers (as named, and as assigned over
+    time), and whoever acknowledged it, extended it, answered it or issued its letters. Read
+    from the record (the stage, its extensions and letters, and the timeline up to the request
+    for stage 2), so an officer who did the work without being named is found too."""
+    stage1 = case.stages.filter(number=1).first()
+    if stage1 is None:
+        return set()
+    people = {stage1.handler_id}
+    people |= set(Extension.objects.filter(stage=stage1).values_list("created_by_id", flat=True))
+    people |= set(Letter.objects.filter(stage=stage1).values_list("issued_by_id", flat=True))
+    stage2 = case.stages.filter(number=2).first()
+    entries = TimelineEntry.objects.filter(case=case, event__in=STAGE1_EVENTS)
+    if stage2 is not None:
+        entries = entries.filter(occurred_at__lt=stage2.requested_at)
+    for actor_id, data in entries.values_list("actor_id", "data"):
+        people.add(actor_id)
+        if isinstance(data, dict) and data.get("handler"):
+            people.add(data["handler"])
+    people.discard(None)
+    return people

@@ -182,9 +182,10 @@ def check_handler(
     stage: int,
     stage1_handler_id: int | None = None,
     conflict_of_interest: str = "",
+    stage1_participant_ids: Iterable[int] = (),
 ) -> list[str]:
-    """Who may handle a stage: never the person complained about, never stage 1's handler at
-    stage 2, and always with a conflict-of-interest declaration."""
+    """Who may handle a stage: never the person complained about, never anyone who acted on
+    stage 1 at stage 2 (Code 6.13), and always with a conflict-of-interest declaration."""
     problems = []
     if not handler_id:
         problems.append(_("Choose who will handle this stage."))
@@ -201,6 +202,14 @@ def check_handler(
             _(
                 "The stage 2 handler must be someone other than the stage 1 handler (Code 6.13). "
                 "Choose someone else."
+            )
+        )
+    elif stage == 2 and handler_id in set(stage1_participant_ids):
+        problems.append(
+            _(
+                "This person acted on stage 1 of this complaint (they acknowledged, extended, "
+                "answered or wrote about it), so they cannot handle stage 2: it must be reviewed "
+                "by someone who did not deal with stage 1 (Code 6.13). Choose someone else."
             )
         )
     if _blank(conflict_of_interest):
@@ -230,6 +239,19 @@ def told_on_problem(
             "%(received)s (Code %(provision)s)."
         ) % {"received": f"{received_on:%-d %B %Y}", "provision": provision}
     return None
+
+
+def check_stage2_actor(*, actor_id: int | None, stage1_participant_ids: Iterable[int]) -> list[str]:
+    """Code 6.13: nobody who acted on stage 1 handles or decides stage 2."""
+    if actor_id and actor_id in set(stage1_participant_ids):
+        return [
+            _(
+                "You acted on stage 1 of this complaint, so you cannot extend or decide stage 2: "
+                "it is reviewed by someone who did not deal with stage 1 (Code 6.13). Ask the "
+                "stage 2 handler or another complaints officer."
+            )
+        ]
+    return []
 
 
 def check_extend(

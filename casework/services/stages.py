@@ -18,6 +18,7 @@ from casework.models import Case, ExclusionReason, Extension, Stage
 from casework.notifications import assignment_notify
 from casework.process import process_settings, working_calendar
 from casework.resident_emails import resident_notify
+from casework.selectors import stage1_participant_ids
 from casework.services.record import TransitionRefused, refuse_if, timeline_record
 from casework.workflow import (
     check_acknowledge,
@@ -27,6 +28,7 @@ from casework.workflow import (
     check_refuse,
     check_refuse_escalation,
     check_respond,
+    check_stage2_actor,
     status_problem,
 )
 
@@ -56,6 +58,16 @@ def _handler_problems(case: Case, stage: Stage, handler, conflict_of_interest: s
         stage=stage.number,
         stage1_handler_id=stage1.handler_id if stage1 and stage.number == 2 else None,
         conflict_of_interest=conflict_of_interest,
+        stage1_participant_ids=stage1_participant_ids(case) if stage.number == 2 else (),
+    )
+
+
+def _stage2_actor_problems(case: Case, stage: Stage, actor) -> list[str]:
+    """Code 6.13: at stage 2, the member of staff must not have acted on stage 1."""
+    if stage.number != 2 or actor is None:
+        return []
+    return check_stage2_actor(
+        actor_id=actor.pk, stage1_participant_ids=stage1_participant_ids(case)
     )
 
 
@@ -225,7 +237,8 @@ def stage_extend(
     # Code 6.4, 6.15: the limit is on the stage's extensions together.
     already = sum(stage.extensions.values_list("working_days", flat=True))
     refuse_if(
-        check_extend(
+        _stage2_actor_problems(case, stage, actor)
+        + check_extend(
             stage=stage.number,
             working_days=working_days,
             timescales=timescales,
@@ -350,7 +363,8 @@ def stage_respond(
     # Late is judged on the day the answer is recorded (Code 6.3, 6.14).
     late = stage.response_due_on and timezone.localdate() > stage.response_due_on
     refuse_if(
-        check_respond(
+        _stage2_actor_problems(case, stage, actor)
+        + check_respond(
             stage=stage.number,
             decision=decision,
             reasons=reasons,

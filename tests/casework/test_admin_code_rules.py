@@ -111,3 +111,26 @@ def test_a_resident_told_date_in_the_future_is_refused(officer_client):
         action_url(case, "extend"), extension_post(5, resident_told_on=tomorrow)
     )
     shows(response, "The date the resident was told cannot be in the future (Code 6.4).")
+
+
+def test_the_stage_1_handler_cannot_decide_stage_2(client):
+    from django.contrib.auth.models import Group
+
+    stage1 = UserFactory()
+    stage1.groups.add(Group.objects.get(name="Investigator"))
+    case = CaseFactory(stage2_acknowledged=True, handler=stage1)
+    login_verified(client, stage1)
+    response = client.get(action_url(case, "respond_stage2"))
+    assert response.status_code == 403
+    assert "(Code 6.13)" in response.content.decode()
+    assert client.get(action_url(case, "extend")).status_code == 403
+
+
+def test_stage_2_handler_choices_leave_out_stage_1_people(officer_client, officer):
+    case = CaseFactory(escalated=True, handler=officer)
+    form = officer_client.get(action_url(case, "acknowledge_stage2")).context["form"]
+    assert officer not in set(form.fields["handler"].queryset)
+    shows(
+        officer_client.get(action_url(case, "acknowledge_stage2")),
+        "Not listed: those who acted on stage 1, who cannot handle stage 2 (Code 6.13).",
+    )

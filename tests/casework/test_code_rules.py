@@ -12,7 +12,7 @@ from casework.choices import Decision
 from casework.figures.record import ExtensionFacts
 from casework.figures.timeliness import LATE, agreed_extensions, response_timeliness
 from casework.services import TransitionRefused
-from tests.factories import CaseFactory, aware
+from tests.factories import CaseFactory, UserFactory, aware
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +27,7 @@ def extend(case, days, **kwargs):
     return services.stage_extend(
         **{
             "case": case,
-            "actor": case.stage(1).handler,
+            "actor": case.current_stage.handler,
             "working_days": days,
             "reason": "We are waiting for a damp survey.",
             "resident_told_on": timezone.localdate(),
@@ -168,3 +168,93 @@ class TestResidentToldOn:
             "The date the resident was told cannot be before the complaint was made, on "
             f"{received:%-d %B %Y} (Code 6.4)."
         ]
+
+
+class TestStage2Independence:
+    """Code 6.13: everyone who acted on stage 1, named or not, is kept off stage 2."""
+
+    def stage1_by_officer(self):
+        officer, named = UserFactory(), UserFactory()
+        case = CaseFactory()
+        services.complaint_acknowledge(
+            case=case,
+            actor=officer,
+            definition="The ceiling leaks.",
+            outcomes_sought="Fix it.",
+            handler=named,
+            conflict_of_interest="None",
+        )
+        services.stage_extend(
+            case=case,
+            actor=officer,
+            working_days=5,
+            reason="Waiting for the roofer.",
+            resident_told_on=timezone.localdate(),
+            ombudsman_details_given=True,
+        )
+        services.stage_respond(
+            case=case,
+            actor=officer,
+            decision=Decision.NOT_UPHELD,
+            reasons="The roof is sound.",
+            no_remedy_reason="Nothing to put right.",
+            actions_confirmed=True,
+        )
+        services.escalation_request(case=case, actor_label="Resident")
+        return case, officer, named
+
+    def acknowledge2(self, case, handler, actor=None):
+        return services.complaint_acknowledge(
+            case=case,
+            actor=actor or handler,
+            definition="The resident says it still leaks.",
+            outcomes_sought="A new inspection.",
+            handler=handler,
+            conflict_of_interest="None",
+        )
+
+    def test_the_officer_who_did_stage_1_cannot_handle_stage_2(self):
+        case, officer, _named = self.stage1_by_officer()
+        problems = refused(self.acknowledge2, case=case, handler=officer)
+        assert problems == [
+            "This person acted on stage 1 of this complaint (they acknowledged, extended, "
+            "answered or wrote about it), so they cannot handle stage 2: it must be reviewed by "
+            "someone who did not deal with stage 1 (Code 6.13). Choose someone else."
+        ]
+
+    def test_nor_decide_or_extend_it(self):
+        case, officer, named = self.stage1_by_officer()
+        reviewer = UserFactory()
+        self.acknowledge2(case, reviewer)
+        message = (
+            "You acted on stage 1 of this complaint, so you cannot extend or decide stage 2: it "
+            "is reviewed by someone who did not deal with stage 1 (Code 6.13). Ask the stage 2 "
+            "handler or another complaints officer."
+        )
+        for actor in (officer, named):
+            problems = refused(
+                services.stage_respond,
+                case=case,
+                actor=actor,
+                decision=Decision.NOT_UPHELD,
+                reasons="Still sound.",
+                no_remedy_reason="Nothing to put right.",
+                actions_confirmed=True,
+            )
+            assert problems == [message]
+            assert refused(extend, case=case, days=5, actor=actor) == [message]
+        stage = services.stage_respond(
+            case=case,
+            actor=reviewer,
+            decision=Decision.NOT_UPHELD,
+            reasons="Still sound.",
+            no_remedy_reason="Nothing to put right.",
+            actions_confirmed=True,
+        )
+        assert stage.number == 2
+
+    def test_everyone_is_found_from_the_record_named_or_not(self):
+        from casework.selectors import stage1_participant_ids
+
+        case, officer, named = self.stage1_by_officer()
+        assert {officer.pk, named.pk} <= stage1_participant_ids(case)

@@ -47,6 +47,15 @@ class CaseActionView(CaseBreadcrumbsMixin, WagtailAdminTemplateMixin, FormView):
                     "case's handler."
                 ),
             )
+        if not permissions.user_can_take_stage_action(request.user, self.case, action):
+            return forbidden(
+                request,
+                _(
+                    "You acted on stage 1 of this complaint, so you cannot extend or decide "
+                    "stage 2: it is reviewed by someone who did not deal with stage 1 (Code "
+                    "6.13). Ask the stage 2 handler or another complaints officer."
+                ),
+            )
         return super().dispatch(request, *args, **kwargs)
 
     @property

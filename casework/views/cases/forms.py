@@ -13,11 +13,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.widgets import AdminDateInput
 
 from casework.choices import (
+    CaseStatus,
     Channel,
     Decision,
 )
 from casework.models import ExclusionReason
 from casework.process import process_settings
+from casework.selectors import stage1_participant_ids
 from casework.views.cases.access import case_workers
 from casework.views.common import text, user_label
 
@@ -127,10 +129,28 @@ class AcknowledgeForm(CaseActionForm):
     handler = staff_choice(_("Handler"))
     conflict_of_interest = conflict_field()
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        independent_handlers(self)
+
 
 class AssignForm(CaseActionForm):
     handler = staff_choice(_("Handler"))
     conflict_of_interest = conflict_field()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        independent_handlers(self)
+
+
+def independent_handlers(form) -> None:
+    """Code 6.13: at stage 2 the handler choices leave out everyone who acted on stage 1."""
+    if form.case.status in (CaseStatus.STAGE2_REQUESTED, CaseStatus.STAGE2):
+        field = form.fields["handler"]
+        field.queryset = field.queryset.exclude(pk__in=stage1_participant_ids(form.case))
+        field.help_text = _(
+            "Not listed: those who acted on stage 1, who cannot handle stage 2 (Code 6.13)."
+        )
 
 
 class RefuseForm(CaseActionForm):
