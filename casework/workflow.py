@@ -395,6 +395,46 @@ def check_refuse_escalation(*, exclusion_reason_id: int | None, explanation: str
     return problems
 
 
+def check_remedy_dates(
+    *,
+    received_on: dt.date,
+    today: dt.date,
+    due_on: dt.date | None = None,
+    completed_on: dt.date | None = None,
+    thing: str = "remedy",
+) -> dict[str, list[str]]:
+    """Dates on a remedy or an outstanding action that cannot be true, by field: due before the
+    complaint was made, or done on a day still to come or before the complaint (Code 7.3: what
+    and by when, followed through; 5.12: an accurate record)."""
+    received = f"{received_on:%-d %B %Y}"
+    problems: dict[str, list[str]] = {}
+    if due_on is not None and due_on < received_on:
+        problems["due_on"] = [
+            (
+                _("A remedy cannot be due before the complaint was made, on %(d)s (Code 7.3).")
+                if thing == "remedy"
+                else _(
+                    "An action cannot be due before the complaint was made, on %(d)s (Code 6.6)."
+                )
+            )
+            % {"d": received}
+        ]
+    if completed_on is not None:
+        if completed_on > today:
+            problems["completed_on"] = [
+                _(
+                    "The date it was done cannot be in the future. Record it once it is done "
+                    "(Code 5.12)."
+                )
+            ]
+        elif completed_on < received_on:
+            problems["completed_on"] = [
+                _("It cannot have been done before the complaint was made, on %(d)s (Code 5.12).")
+                % {"d": received}
+            ]
+    return problems
+
+
 def check_close(*, open_actions: int, open_remedies: int) -> list[str]:
     problems = []
     if open_remedies:

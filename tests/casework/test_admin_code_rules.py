@@ -134,3 +134,15 @@ def test_stage_2_handler_choices_leave_out_stage_1_people(officer_client, office
         officer_client.get(action_url(case, "acknowledge_stage2")),
         "Not listed: those who acted on stage 1, who cannot handle stage 2 (Code 6.13).",
     )
+
+
+def test_an_impossible_remedy_date_is_shown_next_to_its_field(officer_client):
+    case = CaseFactory(acknowledged=True, received_at=aware(2026, 3, 2))
+    response = officer_client.post(
+        action_url(case, "remedy"),
+        {"kind": "apology", "description": "We apologise.", "due_on": "2020-01-01"},
+    )
+    message = "A remedy cannot be due before the complaint was made, on 2 March 2026 (Code 7.3)."
+    shows(response, message, "We apologise.")
+    assert response.context["form"].errors["due_on"] == [message]
+    assert not case.remedies.exists()

@@ -258,3 +258,59 @@ class TestStage2Independence:
 
         case, officer, named = self.stage1_by_officer()
         assert {officer.pk, named.pk} <= stage1_participant_ids(case)
+
+
+class TestImpossibleDates:
+    """Code 7.3, 6.6, 5.12: dates on remedies and actions must be possible."""
+
+    def test_a_remedy_due_before_the_complaint_is_refused_by_field(self):
+        case = CaseFactory(acknowledged=True, received_at=aware(2026, 3, 2))
+        with pytest.raises(TransitionRefused) as raised:
+            services.remedy_add(
+                case=case,
+                actor=None,
+                kind="apology",
+                description="We apologise.",
+                due_on=dt.date(2020, 1, 1),
+            )
+        assert raised.value.fields == {
+            "due_on": [
+                "A remedy cannot be due before the complaint was made, on 2 March 2026 (Code 7.3)."
+            ]
+        }
+        assert not case.remedies.exists()
+
+    def test_a_remedy_or_action_cannot_be_done_in_the_future(self):
+        case = CaseFactory(acknowledged=True)
+        today = timezone.localdate()
+        remedy = services.remedy_add(
+            case=case, actor=None, kind="apology", description="Sorry.", due_on=today
+        )
+        action = services.action_add(
+            case=case, actor=None, description="Fix it.", owner=UserFactory(), due_on=today
+        )
+        future = today + dt.timedelta(days=3)
+        message = (
+            "The date it was done cannot be in the future. Record it once it is done (Code 5.12)."
+        )
+        with pytest.raises(TransitionRefused) as raised:
+            services.remedy_complete(remedy=remedy, actor=None, completed_on=future)
+        assert raised.value.fields == {"completed_on": [message]}
+        with pytest.raises(TransitionRefused) as raised:
+            services.action_complete(action=action, actor=None, completed_on=future)
+        assert raised.value.fields == {"completed_on": [message]}
+        assert services.remedy_complete(remedy=remedy, actor=None).completed_on == today
+
+    def test_an_action_due_before_the_complaint_is_refused(self):
+        case = CaseFactory(acknowledged=True, received_at=aware(2026, 3, 2))
+        problems = refused(
+            services.action_add,
+            case=case,
+            actor=None,
+            description="Fix it.",
+            owner=UserFactory(),
+            due_on=dt.date(2026, 3, 1),
+        )
+        assert problems == [
+            "An action cannot be due before the complaint was made, on 2 March 2026 (Code 6.6)."
+        ]

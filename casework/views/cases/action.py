@@ -110,6 +110,10 @@ class CaseActionView(CaseBreadcrumbsMixin, WagtailAdminTemplateMixin, FormView):
             result = self.action.perform(self.case, self.request.user, form.cleaned_data)
         except TransitionRefused as refused:
             problems_message(self.request, _("This could not be done yet:"), refused.problems)
+            # A refusal about one value is shown next to its field as well.
+            for name, field_messages in refused.fields.items():
+                for message in field_messages:
+                    form.add_error(name if name in form.fields else None, message)
             return self.render_to_response(self.get_context_data(form=form))
         target = result if isinstance(result, Case) and result.pk != self.case.pk else self.case
         message = str(self.action.success_message)
