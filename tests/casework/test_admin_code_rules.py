@@ -146,3 +146,22 @@ def test_an_impossible_remedy_date_is_shown_next_to_its_field(officer_client):
     shows(response, message, "We apologise.")
     assert response.context["form"].errors["due_on"] == [message]
     assert not case.remedies.exists()
+
+
+def test_the_public_address_set_in_the_admin_starts_the_letters_policy_link(
+    officer_client, demo_site
+):
+    from casework.letters import LetterType
+    from tests.casework.test_settings_admin import edit_url, settings_form
+
+    saved = officer_client.post(
+        edit_url(demo_site), settings_form(public_address="https://complaints.example.org/")
+    )
+    assert saved.status_code == 302
+    case = CaseFactory(acknowledged=True)
+    url = reverse("letters:draft", args=[case.pk, LetterType.STAGE1_ACKNOWLEDGEMENT])
+    form = officer_client.get(url).context["form"]
+    values = {name: form[name].value() or "" for name in form.fields}
+    preview = officer_client.post(url, {**values, "preview": "1"}).context["preview_html"]
+    assert "https://complaints.example.org/" in preview
+    assert "localhost" not in preview

@@ -314,3 +314,36 @@ class TestImpossibleDates:
         assert problems == [
             "An action cannot be due before the complaint was made, on 2 March 2026 (Code 6.6)."
         ]
+
+
+class TestOnePublicAddress:
+    """Links in letters and emails start with the landlord's public address, one setting."""
+
+    def test_emails_and_the_policy_link_use_the_setting(self, demo_site):
+        from django.core import mail
+        from django.test import TestCase
+
+        from casework.letters.branding import letter_branding
+        from casework.process import process_settings, public_url
+
+        settings = process_settings()
+        settings.public_address = "https://complaints.example.org/"
+        settings.save()
+        assert demo_site.hostname == "localhost"  # what a fresh install leaves
+        assert public_url("/follow/") == "https://complaints.example.org/follow/"
+        policy = letter_branding(language="en-gb").policy_url
+        assert policy.startswith("https://complaints.example.org/")
+        assert "localhost" not in policy
+
+        case = CaseFactory()
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            services.complaint_acknowledge(
+                case=case,
+                actor=None,
+                definition="The ceiling leaks.",
+                outcomes_sought="Fix it.",
+                handler=UserFactory(),
+                conflict_of_interest="None",
+            )
+        [email] = mail.outbox
+        assert f"https://complaints.example.org/follow/cases/{case.reference}/" in email.body

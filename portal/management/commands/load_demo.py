@@ -18,7 +18,7 @@ from casework.models import (
     OmbudsmanScheme,
     ensure_default_exclusion_reasons,
 )
-from casework.process import process_settings, working_calendar
+from casework.process import process_settings, public_url, working_calendar
 from cms_pages.models import (
     AccessibilityStatementPage,
     AnnualReportPage,
@@ -57,7 +57,10 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--address", default="http://127.0.0.1:8000/", help="Where the site is served."
+            "--address",
+            default=None,
+            help="Where the site is served. Saved as the public address that every link in "
+            "letters and emails starts with.",
         )
         parser.add_argument(
             "--cases",
@@ -78,6 +81,8 @@ class Command(BaseCommand):
         with transaction.atomic():
             site = self.site_with_home()
             self.settings(site)
+            if address:
+                self.public_address(site, address)
             self.ombudsman_schemes()
             home = site.root_page.specific
             start = self.child(home, ComplaintStartPage, content.COMPLAINT_START)
@@ -102,7 +107,7 @@ class Command(BaseCommand):
         # page above has its place in the Welsh and Urdu trees).
         if not no_translations:
             demo_translations_load()
-        self.report(address, user)
+        self.report(address or public_url("/"), user)
 
     # Site and home page
 
@@ -147,6 +152,13 @@ class Command(BaseCommand):
                     settings=process, date=when, defaults={"description": why}
                 )
         ensure_default_exclusion_reasons(process)
+
+    def public_address(self, site: Site, address: str) -> None:
+        """Links in letters and emails start with the address the demo is served at."""
+        process = ComplaintProcessSettings.for_site(site)
+        if process.public_address != address:
+            process.public_address = address
+            process.save(update_fields=["public_address"])
 
     def ombudsman_schemes(self) -> None:
         locale = Locale.get_default()
