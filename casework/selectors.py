@@ -16,6 +16,7 @@ from casework.choices import (
     RemedyStatus,
 )
 from casework.deadlines import UK_TIME, WorkingDayCalendar, days_left, local_date
+from casework.letters.rules import LetterType
 from casework.models import (
     Case,
     Extension,
@@ -306,3 +307,56 @@ def stage1_participant_ids(case: Case) -> set[int]:
             people.add(data["handler"])
     people.discard(None)
     return people
+
+
+# Code 2.4, 6.9, 6.19: a clock stops when the resident is told, in writing.
+
+
+@dataclass(frozen=True)
+class UnsentLetter:
+    """A step recorded on a stage with no letter of its kind on file for it."""
+
+    stage: int
+    letter_type: str
+    message: str
+
+
+def unsent_letters(case: Case) -> list[UnsentLetter]:
+    """The answers and refusals recorded on the case with no letter of their kind issued for
+    their stage (the acknowledgement is emailed as it is recorded). Reads the case's stages
+    (prefetched on the case page) and its letters in one query."""
+    sent = set(case.letters.values_list("stage_id", "letter_type"))
+    missing = []
+    for stage in sorted(case.stages.all(), key=lambda s: s.number):
+        n = stage.number
+        steps = [
+            (
+                stage.responded_at,
+                LetterType.STAGE1_RESPONSE if n == 1 else LetterType.STAGE2_RESPONSE,
+                _(
+                    "Stage %(n)d was answered on %(date)s, but no response letter is on file "
+                    "(Code %(p)s)."
+                ),
+                "6.9" if n == 1 else "6.19",
+            ),
+            (
+                stage.refused_at,
+                LetterType.REFUSAL_TO_ACCEPT if n == 1 else LetterType.REFUSAL_TO_ESCALATE,
+                _(
+                    "Stage %(n)d was refused on %(date)s, but no letter explaining why is on file "
+                    "(Code %(p)s)."
+                ),
+                "2.4",
+            ),
+        ]
+        for when, letter_type, message, provision in steps:
+            if when and (stage.pk, letter_type.value) not in sent:
+                date = f"{timezone.localtime(when):%-d %B %Y}"
+                missing.append(
+                    UnsentLetter(
+                        stage=n,
+                        letter_type=letter_type.value,
+                        message=message % {"n": n, "date": date, "p": provision},
+                    )
+                )
+    return missing

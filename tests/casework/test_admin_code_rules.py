@@ -165,3 +165,21 @@ def test_the_public_address_set_in_the_admin_starts_the_letters_policy_link(
     preview = officer_client.post(url, {**values, "preview": "1"}).context["preview_html"]
     assert "https://complaints.example.org/" in preview
     assert "localhost" not in preview
+
+
+def test_the_case_page_warns_until_the_response_letter_is_issued(officer_client, demo_site):
+    from casework.letters import LetterType
+
+    case = CaseFactory(responded=True)
+    html = shows(
+        officer_client.get(detail_url(case)),
+        "but no response letter is on file (Code 6.9).",
+        "The resident has not been told in writing.",
+    )
+    url = reverse("letters:draft", args=[case.pk, LetterType.STAGE1_RESPONSE])
+    assert f'href="{url}"' in html
+    form = officer_client.get(url).context["form"]
+    values = {name: form[name].value() or "" for name in form.fields}
+    assert officer_client.post(url, {**values, "issue": "1"}).status_code == 302
+    page = officer_client.get(detail_url(case)).content.decode()
+    assert "no response letter is on file" not in page

@@ -347,3 +347,27 @@ class TestOnePublicAddress:
             )
         [email] = mail.outbox
         assert f"https://complaints.example.org/follow/cases/{case.reference}/" in email.body
+
+
+class TestAnsweredWithNoLetter:
+    """Code 6.9, 6.19, 2.4: a clock stops when the resident is told; an answer or refusal with
+    no letter on file is flagged."""
+
+    def test_an_answer_with_no_response_letter_is_listed(self):
+        from casework.selectors import unsent_letters
+
+        case = CaseFactory(stage2_responded=True)
+        missing = unsent_letters(case)
+        assert [(m.stage, m.letter_type) for m in missing] == [
+            (1, "stage1_response"),
+            (2, "stage2_response"),
+        ]
+        day = f"{timezone.localtime(case.stage(1).responded_at):%-d %B %Y}"
+        assert missing[0].message == (
+            f"Stage 1 was answered on {day}, but no response letter is on file (Code 6.9)."
+        )
+
+    def test_a_case_with_nothing_answered_has_none(self):
+        from casework.selectors import unsent_letters
+
+        assert unsent_letters(CaseFactory(acknowledged=True)) == []

@@ -145,5 +145,6 @@ class CaseDetailView(CaseBreadcrumbsMixin, WagtailAdminTemplateMixin, TemplateVi
             correspondence=self.correspondence(documents),
             documents=documents,
             timeline=list(case.timeline.all()),
+            unsent_letters=selectors.unsent_letters(case),
         )
         return context
