@@ -481,7 +481,13 @@ def test_every_transition_form_shows_refuses_and_works(officer_client, officer, 
     for name, traits, invalid, message, kept, valid, after in transition_cases(
         officer, other, exclusion_reason
     ):
-        case = CaseFactory(handler=officer, **traits)
+        # Code 6.13: stage 2 is decided by someone who did not deal with stage 1.
+        handlers = (
+            {"handler": other, "stage2_handler": officer}
+            if name == "respond_stage2"
+            else {"handler": officer}
+        )
+        case = CaseFactory(**handlers, **traits)
         url = action_url(case, name)
         response = officer_client.get(url)
         assert response.status_code == 200, name
@@ -493,7 +499,13 @@ def test_every_transition_form_shows_refuses_and_works(officer_client, officer, 
             assert case.status == CaseStatus(traits_status(traits)), name
         response = officer_client.post(url, valid)
         assert response.status_code == 302, (name, response.content.decode()[:3000])
-        assert response["Location"] == detail_url(case)
+        # A step that tells the resident goes straight on to its drafted letter.
+        letter_type = ACTIONS[name].letter_type
+        assert response["Location"] == (
+            reverse("letters:draft", args=[case.pk, letter_type])
+            if letter_type
+            else detail_url(case)
+        ), name
         case.refresh_from_db()
         assert case.status == after, name
 

@@ -122,6 +122,12 @@ class CaseActionView(CaseBreadcrumbsMixin, WagtailAdminTemplateMixin, FormView):
                 "done": message,
                 "reference": target.reference,
             }
+        if self.action.letter_type and target is self.case:
+            # The step and its letter go together: the letter is drafted from what was just
+            # recorded, for the officer to check and send.
+            message = _("%(done)s Now check the letter below and send it.") % {"done": message}
+            messages.success(self.request, message)
+            return redirect(reverse("letters:draft", args=[self.case.pk, self.action.letter_type]))
         messages.success(self.request, message)
         return redirect(reverse("cases:detail", args=[target.pk]))
 
