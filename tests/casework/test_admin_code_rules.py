@@ -183,3 +183,35 @@ def test_the_case_page_warns_until_the_response_letter_is_issued(officer_client,
     assert officer_client.post(url, {**values, "issue": "1"}).status_code == 302
     page = officer_client.get(detail_url(case)).content.decode()
     assert "no response letter is on file" not in page
+
+
+def test_an_adjustment_is_reviewed_in_the_admin(officer_client):
+    from casework import services
+    from casework.models import ReasonableAdjustment
+    from tests.factories import PersonFactory
+
+    person = PersonFactory()
+    adjustment = services.adjustment_record(
+        person=person,
+        actor=None,
+        kind="large_print",
+        detail="",
+        agreed_on=timezone.localdate() - dt.timedelta(days=200),
+        next_review_on=timezone.localdate() - dt.timedelta(days=10),
+    )
+    url = reverse("intake:person_action", args=[person.pk, "review-adjustment"])
+    refused = officer_client.post(url, {"adjustment": adjustment.pk, "still_needed": "yes"})
+    shows(refused, "Give the date of the next review, after today")
+    next_review = timezone.localdate() + dt.timedelta(days=90)
+    done = officer_client.post(
+        url,
+        {
+            "adjustment": adjustment.pk,
+            "still_needed": "yes",
+            "next_review_on": next_review.isoformat(),
+        },
+    )
+    assert done.status_code == 302
+    adjustment = ReasonableAdjustment.objects.get()
+    assert adjustment.next_review_on == next_review
+    assert adjustment.status == "active"

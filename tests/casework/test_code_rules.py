@@ -371,3 +371,42 @@ class TestAnsweredWithNoLetter:
         from casework.selectors import unsent_letters
 
         assert unsent_letters(CaseFactory(acknowledged=True)) == []
+
+
+class TestAdjustmentReview:
+    """Code 5.10: an adjustment is reviewed: still needed with its next review, or ended."""
+
+    def adjustment(self):
+        from tests.factories import PersonFactory
+
+        return services.adjustment_record(
+            person=PersonFactory(),
+            actor=None,
+            kind="large_print",
+            detail="",
+            agreed_on=timezone.localdate() - dt.timedelta(days=200),
+            next_review_on=timezone.localdate() - dt.timedelta(days=10),
+        )
+
+    def test_still_needed_moves_the_next_review_on(self):
+        adjustment = self.adjustment()
+        next_review = timezone.localdate() + dt.timedelta(days=180)
+        assert refused(
+            services.adjustment_review, adjustment=adjustment, actor=None, still_needed=True
+        ) == [
+            "Give the date of the next review, after today, as the adjustment is still needed "
+            "(Code 5.10)."
+        ]
+        services.adjustment_review(
+            adjustment=adjustment, actor=None, still_needed=True, next_review_on=next_review
+        )
+        adjustment.refresh_from_db()
+        assert (adjustment.status, adjustment.next_review_on) == ("active", next_review)
+        assert adjustment.last_reviewed_on == timezone.localdate()
+
+    def test_no_longer_needed_ends_it(self):
+        adjustment = services.adjustment_review(
+            adjustment=self.adjustment(), actor=None, still_needed=False
+        )
+        assert adjustment.status == "ended"
+        assert adjustment.last_reviewed_on == timezone.localdate()
