@@ -3,7 +3,8 @@
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
+from django.db.models.functions import TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -360,3 +361,24 @@ def unsent_letters(case: Case) -> list[UnsentLetter]:
                     )
                 )
     return missing
+
+
+# Code 6.3, 6.14: an answer recorded after its response date (as extensions moved it).
+
+
+def stage_answered_late(stage: Stage) -> bool:
+    return bool(
+        stage.responded_at
+        and stage.response_due_on
+        and timezone.localtime(stage.responded_at, UK_TIME).date() > stage.response_due_on
+    )
+
+
+def answered_late_case_ids() -> QuerySet:
+    """The cases with a stage answered after its response date, as a subquery of case ids."""
+    return (
+        Stage.objects.filter(responded_at__isnull=False, response_due_on__isnull=False)
+        .annotate(answered_on=TruncDate("responded_at", tzinfo=UK_TIME))
+        .filter(answered_on__gt=F("response_due_on"))
+        .values("case_id")
+    )

@@ -215,3 +215,27 @@ def test_an_adjustment_is_reviewed_in_the_admin(officer_client):
     adjustment = ReasonableAdjustment.objects.get()
     assert adjustment.next_review_on == next_review
     assert adjustment.status == "active"
+
+
+def test_the_case_list_shows_and_filters_answered_late(officer_client):
+    from casework import services
+
+    on_time = CaseFactory(responded=True)
+    late = CaseFactory(acknowledged=True)
+    due = late.stage(1).response_due_on
+    with time_machine.travel(aware(due.year, due.month, due.day) + dt.timedelta(days=2)):
+        services.stage_respond(
+            case=late,
+            actor=None,
+            decision=Decision.NOT_UPHELD,
+            reasons="Done.",
+            no_remedy_reason="Nothing to put right.",
+            actions_confirmed=True,
+            late_reason="The file was mislaid.",
+        )
+    index = reverse("cases:index")
+    shown = officer_client.get(index, {"answered_late": "true"})
+    assert {c.reference for c in shown.context["object_list"]} == {late.reference}
+    assert "Answered late" in shown.content.decode()
+    rest = officer_client.get(index, {"answered_late": "false"})
+    assert {c.reference for c in rest.context["object_list"]} == {on_time.reference}

@@ -410,3 +410,23 @@ class TestAdjustmentReview:
         )
         assert adjustment.status == "ended"
         assert adjustment.last_reviewed_on == timezone.localdate()
+
+
+def test_a_stage_answered_after_its_date_is_answered_late():
+    from casework.selectors import answered_late_case_ids, stage_answered_late
+
+    on_time = CaseFactory(responded=True)
+    late = CaseFactory(acknowledged=True)
+    due = late.stage(1).response_due_on
+    with time_machine.travel(aware(due.year, due.month, due.day) + dt.timedelta(days=2)):
+        services.stage_respond(
+            case=late,
+            actor=None,
+            decision=Decision.NOT_UPHELD,
+            reasons="Done.",
+            no_remedy_reason="Nothing to put right.",
+            actions_confirmed=True,
+            late_reason="The file was mislaid.",
+        )
+    assert stage_answered_late(late.stage(1)) and not stage_answered_late(on_time.stage(1))
+    assert set(answered_late_case_ids().values_list("case_id", flat=True)) == {late.pk}
