@@ -176,17 +176,37 @@ def _extension_limit(stage: int, timescales: Timescales) -> tuple[int, str]:
 
 
 def extension_problem(
-    stage: int, extension_days: int, timescales: Timescales, good_reason: str = ""
+    stage: int,
+    extension_days: int,
+    timescales: Timescales,
+    good_reason: str = "",
+    already_extended: int = 0,
 ) -> str | None:
     """What is wrong with extending a response by `extension_days`, or None if nothing is.
 
-    Code 6.4 (stage 1) and 6.15 (stage 2): an extension longer than the limit needs a good
-    reason, which is recorded and reported. A reason of only spaces is no reason.
+    Code 6.4 (stage 1) and 6.15 (stage 2): a stage may be extended by at most the limit in
+    total, however many extensions make it up; going beyond needs a good reason, which is
+    recorded and reported. `already_extended` is the working days the stage's earlier
+    extensions added. A reason of only spaces is no reason.
     """
     limit, provision = _extension_limit(stage, timescales)
     if extension_days < 1:
         return gettext("An extension must be at least 1 working day.")
-    if extension_days > limit and not good_reason.strip():
+    total = already_extended + extension_days
+    if total > limit and not good_reason.strip():
+        if already_extended:
+            return gettext(
+                "This stage has already been extended by %(already)d working days. With this "
+                "extension that is %(total)d in all, and a stage %(stage)d response can be "
+                "extended by up to %(limit)d working days in total. To go beyond that, record "
+                "the good reason for doing so (Complaint Handling Code %(provision)s)."
+            ) % {
+                "already": already_extended,
+                "total": total,
+                "stage": int(stage),
+                "limit": limit,
+                "provision": provision,
+            }
         return gettext(
             "You can extend a stage %(stage)d response by up to %(limit)d working days. To "
             "extend it for longer, record the good reason for doing so (Complaint Handling "

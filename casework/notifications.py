@@ -20,6 +20,7 @@ from casework.choices import OPEN_STATUSES, ActionStatus, AdjustmentStatus
 from casework.deadlines import WorkingDayCalendar, days_left
 from casework.models import Case, EvidenceRequest, ReasonableAdjustment, Stage
 from casework.outbox import email_queue
+from casework.process import public_url
 from casework.selectors import Clock, case_clocks, cases_with_clocks
 
 # The team that takes new cases (cms_pages/migrations/0002 makes the group).
@@ -29,7 +30,7 @@ DIGEST_DAYS_AHEAD = 2
 
 
 def _admin_url(name: str, *args) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(name, args=args)
+    return public_url(reverse(name, args=args))
 
 
 def _name(user) -> str:

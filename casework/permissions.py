@@ -9,7 +9,9 @@ Disclosed disabilities and vulnerabilities, and reasonable adjustments, are show
 who handle one of the person's cases, or to complaints officers; every view is logged.
 """
 
+from casework.choices import CaseStatus
 from casework.models import Case, Person, Stage
+from casework.selectors import stage1_participant_ids
 
 
 def user_can_work_any_case(user) -> bool:
@@ -41,6 +43,16 @@ def user_can_work_case(user, case: Case) -> bool:
     if user_can_work_any_case(user):
         return True
     return user.has_perm("casework.work_assigned_case") and user_handles_case(user, case)
+
+
+STAGE2_DECISIONS = frozenset({"respond_stage2", "extend"})
+
+
+def user_can_take_stage_action(user, case: Case, action: str) -> bool:
+    """Code 6.13: nobody who acted on stage 1 extends or decides stage 2, whatever their role."""
+    if action not in STAGE2_DECISIONS or case.status != CaseStatus.STAGE2:
+        return True
+    return user.pk not in stage1_participant_ids(case)
 
 
 def user_can_view_sensitive(user, person: Person) -> bool:

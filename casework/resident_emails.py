@@ -28,6 +28,7 @@ from django.utils.translation import override
 from casework.choices import ConsentBasis, ContactMethod
 from casework.models import Case, OmbudsmanScheme, Person
 from casework.outbox import email_queue
+from casework.process import public_url
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,7 @@ def _follow_url(case: Case) -> str:
         path = reverse("follow:case", args=[case.reference])
     except NoReverseMatch:  # a site without the public follow pages
         return ""
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return public_url(path)
 
 
 def resident_notify(

@@ -3,7 +3,8 @@
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
+from django.db.models.functions import TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -16,7 +17,17 @@ from casework.choices import (
     RemedyStatus,
 )
 from casework.deadlines import UK_TIME, WorkingDayCalendar, days_left, local_date
-from casework.models import Case, Lesson, OutstandingAction, ReasonableAdjustment, Stage
+from casework.letters.rules import LetterType
+from casework.models import (
+    Case,
+    Extension,
+    Lesson,
+    Letter,
+    OutstandingAction,
+    ReasonableAdjustment,
+    Stage,
+    TimelineEntry,
+)
 
 
 @dataclass(frozen=True)
@@ -269,3 +280,105 @@ def learning_for_publication(start: dt.date, end: dt.date) -> dict:
 
 def today() -> dt.date:
     return timezone.localdate()
+
+
+# Code 6.13: who took part in stage 1, and so may not handle or decide stage 2.
+
+STAGE1_EVENTS = ("stage1_acknowledged", "stage1_responded", "assigned", "extended")
+
+
+def stage1_participant_ids(case: Case) -> set[int]:
+    """Everyone who acted on stage 1's decision: its handlers (as named, and as assigned over
+    time), and whoever acknowledged it, extended it, answered it or issued its letters. Read
+    from the record (the stage, its extensions and letters, and the timeline up to the request
+    for stage 2), so an officer who did the work without being named is found too."""
+    stage1 = case.stages.filter(number=1).first()
+    if stage1 is None:
+        return set()
+    people = {stage1.handler_id}
+    people |= set(Extension.objects.filter(stage=stage1).values_list("created_by_id", flat=True))
+    people |= set(Letter.objects.filter(stage=stage1).values_list("issued_by_id", flat=True))
+    stage2 = case.stages.filter(number=2).first()
+    entries = TimelineEntry.objects.filter(case=case, event__in=STAGE1_EVENTS)
+    if stage2 is not None:
+        entries = entries.filter(occurred_at__lt=stage2.requested_at)
+    for actor_id, data in entries.values_list("actor_id", "data"):
+        people.add(actor_id)
+        if isinstance(data, dict) and data.get("handler"):
+            people.add(data["handler"])
+    people.discard(None)
+    return people
+
+
+# Code 2.4, 6.9, 6.19: a clock stops when the resident is told, in writing.
+
+
+@dataclass(frozen=True)
+class UnsentLetter:
+    """A step recorded on a stage with no letter of its kind on file for it."""
+
+    stage: int
+    letter_type: str
+    message: str
+
+
+def unsent_letters(case: Case) -> list[UnsentLetter]:
+    """The answers and refusals recorded on the case with no letter of their kind issued for
+    their stage (the acknowledgement is emailed as it is recorded). Reads the case's stages
+    (prefetched on the case page) and its letters in one query."""
+    sent = set(case.letters.values_list("stage_id", "letter_type"))
+    missing = []
+    for stage in sorted(case.stages.all(), key=lambda s: s.number):
+        n = stage.number
+        steps = [
+            (
+                stage.responded_at,
+                LetterType.STAGE1_RESPONSE if n == 1 else LetterType.STAGE2_RESPONSE,
+                _(
+                    "Stage %(n)d was answered on %(date)s, but no response letter is on file "
+                    "(Code %(p)s)."
+                ),
+                "6.9" if n == 1 else "6.19",
+            ),
+            (
+                stage.refused_at,
+                LetterType.REFUSAL_TO_ACCEPT if n == 1 else LetterType.REFUSAL_TO_ESCALATE,
+                _(
+                    "Stage %(n)d was refused on %(date)s, but no letter explaining why is on file "
+                    "(Code %(p)s)."
+                ),
+                "2.4",
+            ),
+        ]
+        for when, letter_type, message, provision in steps:
+            if when and (stage.pk, letter_type.value) not in sent:
+                date = f"{timezone.localtime(when):%-d %B %Y}"
+                missing.append(
+                    UnsentLetter(
+                        stage=n,
+                        letter_type=letter_type.value,
+                        message=message % {"n": n, "date": date, "p": provision},
+                    )
+                )
+    return missing
+
+
+# Code 6.3, 6.14: an answer recorded after its response date (as extensions moved it).
+
+
+def stage_answered_late(stage: Stage) -> bool:
+    return bool(
+        stage.responded_at
+        and stage.response_due_on
+        and timezone.localtime(stage.responded_at, UK_TIME).date() > stage.response_due_on
+    )
+
+
+def answered_late_case_ids() -> QuerySet:
+    """The cases with a stage answered after its response date, as a subquery of case ids."""
+    return (
+        Stage.objects.filter(responded_at__isnull=False, response_due_on__isnull=False)
+        .annotate(answered_on=TruncDate("responded_at", tzinfo=UK_TIME))
+        .filter(answered_on__gt=F("response_due_on"))
+        .values("case_id")
+    )

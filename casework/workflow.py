@@ -5,6 +5,7 @@ messages that cite the Code. An empty list means the transition may go ahead. Se
 them; forms and views never re-implement them.
 """
 
+import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -181,9 +182,10 @@ def check_handler(
     stage: int,
     stage1_handler_id: int | None = None,
     conflict_of_interest: str = "",
+    stage1_participant_ids: Iterable[int] = (),
 ) -> list[str]:
-    """Who may handle a stage: never the person complained about, never stage 1's handler at
-    stage 2, and always with a conflict-of-interest declaration."""
+    """Who may handle a stage: never the person complained about, never anyone who acted on
+    stage 1 at stage 2 (Code 6.13), and always with a conflict-of-interest declaration."""
     problems = []
     if not handler_id:
         problems.append(_("Choose who will handle this stage."))
@@ -202,6 +204,14 @@ def check_handler(
                 "Choose someone else."
             )
         )
+    elif stage == 2 and handler_id in set(stage1_participant_ids):
+        problems.append(
+            _(
+                "This person acted on stage 1 of this complaint (they acknowledged, extended, "
+                "answered or wrote about it), so they cannot handle stage 2: it must be reviewed "
+                "by someone who did not deal with stage 1 (Code 6.13). Choose someone else."
+            )
+        )
     if _blank(conflict_of_interest):
         problems.append(
             _(
@@ -210,6 +220,38 @@ def check_handler(
             )
         )
     return problems
+
+
+def told_on_problem(
+    *, told_on: dt.date | None, received_on: dt.date | None, today: dt.date, provision: str
+) -> str | None:
+    """A "resident told on" date that cannot be true: in the future, or before the complaint
+    was made (Code 5.12: the record must be accurate)."""
+    if told_on is None:
+        return None
+    if told_on > today:
+        return _("The date the resident was told cannot be in the future (Code %(provision)s).") % {
+            "provision": provision
+        }
+    if received_on and told_on < received_on:
+        return _(
+            "The date the resident was told cannot be before the complaint was made, on "
+            "%(received)s (Code %(provision)s)."
+        ) % {"received": f"{received_on:%-d %B %Y}", "provision": provision}
+    return None
+
+
+def check_stage2_actor(*, actor_id: int | None, stage1_participant_ids: Iterable[int]) -> list[str]:
+    """Code 6.13: nobody who acted on stage 1 handles or decides stage 2."""
+    if actor_id and actor_id in set(stage1_participant_ids):
+        return [
+            _(
+                "You acted on stage 1 of this complaint, so you cannot extend or decide stage 2: "
+                "it is reviewed by someone who did not deal with stage 1 (Code 6.13). Ask the "
+                "stage 2 handler or another complaints officer."
+            )
+        ]
+    return []
 
 
 def check_extend(
@@ -221,11 +263,35 @@ def check_extend(
     good_reason: str,
     resident_told: bool,
     ombudsman_details_given: bool,
+    already_extended: int = 0,
+    due_on: dt.date | None = None,
+    today: dt.date | None = None,
+    resident_told_on: dt.date | None = None,
+    received_on: dt.date | None = None,
 ) -> list[str]:
+    """Whether a stage's response date may be moved on.
+
+    Code 6.4 / 6.15: the limit is on the stage's extensions together (`already_extended` is
+    what earlier ones added), and an extension is agreed before the date it moves. Whether it
+    was is judged on `today`, the day it is recorded, never on a date typed into the form: once
+    `due_on` has passed the stage is late, and the officer records why when answering.
+    """
     provision = "6.4" if stage == 1 else "6.15"
     notice = "6.5" if stage == 1 else "6.16"
     problems = []
-    length_problem = extension_problem(stage, working_days or 0, timescales, good_reason or "")
+    if due_on is not None and today is not None and today > due_on:
+        problems.append(
+            _(
+                "The response date, %(due)s, has passed, so this stage is already late and can "
+                "no longer be extended: an extension is agreed before the date it moves (Code "
+                "%(provision)s). Answer as soon as you can, and record why the answer is late."
+            )
+            % {"due": f"{due_on:%-d %B %Y}", "provision": provision}
+        )
+        return problems
+    length_problem = extension_problem(
+        stage, working_days or 0, timescales, good_reason or "", already_extended
+    )
     if length_problem:
         problems.append(length_problem)
     if _blank(reason):
@@ -235,6 +301,12 @@ def check_extend(
             _("Tell the resident about the extension and the new date (Code %(provision)s).")
             % {"provision": provision}
         )
+    elif today is not None:
+        told_problem = told_on_problem(
+            told_on=resident_told_on, received_on=received_on, today=today, provision=provision
+        )
+        if told_problem:
+            problems.append(told_problem)
     if not ombudsman_details_given:
         problems.append(
             _(
@@ -260,9 +332,19 @@ def check_respond(
     remedy_count: int,
     no_remedy_reason: str,
     actions_recorded: bool,
+    late_due_on: dt.date | None = None,
+    late_reason: str = "",
 ) -> list[str]:
+    """What the stage's answer must have (Code 6.7, 6.9, 6.18, 6.19, 7.1). `late_due_on` is the
+    response date when it has passed: a late answer records why it is late (Code 6.3, 6.14),
+    which the figures and the self-assessment report."""
     provision = "6.9" if stage == 1 else "6.19"
     problems = []
+    if late_due_on is not None and _blank(late_reason):
+        problems.append(
+            _("This answer is late: it was due by %(due)s (Code %(p)s). Record why it is late.")
+            % {"due": f"{late_due_on:%-d %B %Y}", "p": "6.3" if stage == 1 else "6.14"}
+        )
     if decision not in Decision.values:
         problems.append(
             _("Choose the decision: upheld, partly upheld or not upheld (Code %(p)s).")
@@ -310,6 +392,46 @@ def check_refuse_escalation(*, exclusion_reason_id: int | None, explanation: str
         problems.append(
             _("Explain why the reason applies to this request to escalate (Code 2.4, 2.5).")
         )
+    return problems
+
+
+def check_remedy_dates(
+    *,
+    received_on: dt.date,
+    today: dt.date,
+    due_on: dt.date | None = None,
+    completed_on: dt.date | None = None,
+    thing: str = "remedy",
+) -> dict[str, list[str]]:
+    """Dates on a remedy or an outstanding action that cannot be true, by field: due before the
+    complaint was made, or done on a day still to come or before the complaint (Code 7.3: what
+    and by when, followed through; 5.12: an accurate record)."""
+    received = f"{received_on:%-d %B %Y}"
+    problems: dict[str, list[str]] = {}
+    if due_on is not None and due_on < received_on:
+        problems["due_on"] = [
+            (
+                _("A remedy cannot be due before the complaint was made, on %(d)s (Code 7.3).")
+                if thing == "remedy"
+                else _(
+                    "An action cannot be due before the complaint was made, on %(d)s (Code 6.6)."
+                )
+            )
+            % {"d": received}
+        ]
+    if completed_on is not None:
+        if completed_on > today:
+            problems["completed_on"] = [
+                _(
+                    "The date it was done cannot be in the future. Record it once it is done "
+                    "(Code 5.12)."
+                )
+            ]
+        elif completed_on < received_on:
+            problems["completed_on"] = [
+                _("It cannot have been done before the complaint was made, on %(d)s (Code 5.12).")
+                % {"d": received}
+            ]
     return problems
 
 

@@ -8,6 +8,7 @@ from django.conf import settings
 from wagtail.models import Site
 
 from casework.letters.branding import LetterBranding
+from casework.process import public_url
 from cms_pages.models import BrandingSettings, PolicyPage
 
 
@@ -17,7 +18,11 @@ def _policy_url(language: str) -> str:
     page = (
         policies.filter(locale__language_code=language).first() if language else None
     ) or policies.first()
-    return (page.full_url or "") if page else ""
+    if page is None:
+        return ""
+    # The landlord's public address, never the Wagtail Site's hostname (often "localhost").
+    parts = page.get_url_parts()
+    return public_url(parts[2]) if parts else ""
 
 
 def letter_branding(*, language: str = "") -> LetterBranding:

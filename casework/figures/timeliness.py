@@ -38,8 +38,9 @@ LATE = "late"
 def agreed_extensions(
     first_due: dt.date, extensions: Sequence[ExtensionFacts], answered: dt.date | None = None
 ) -> tuple[dt.date, int, bool, bool]:
-    """The extensions that count, in the order they were made: each agreed with the resident by
-    the date it moved, and (given the date of the answer) only as many as the answer needed.
+    """The extensions that count, in the order they were made: each recorded, and agreed with
+    the resident, by the date it moved, and (given the date of the answer) only as many as the
+    answer needed.
     Returns the date they moved the answer to, their working days in all, whether any was
     longer than our limit, and whether one came after its date had passed (from which point
     none counts)."""
@@ -47,8 +48,13 @@ def agreed_extensions(
     for extension in extensions:
         if answered is not None and answered <= due:
             break
+        # Judged on when the extension was recorded, not only on the date typed as the day
+        # the resident was told: a date typed into the past cannot make a late answer timely.
         told = extension.resident_told_on
+        agreed = extension.agreed_on
         if told is None or told > extension.previous_due_on:
+            return due, total, longer, True
+        if agreed is not None and agreed > extension.previous_due_on:
             return due, total, longer, True
         due = extension.new_due_on
         total += extension.working_days

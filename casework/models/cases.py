@@ -220,6 +220,11 @@ class Stage(models.Model):
         help_text=_("When nothing needs putting right, say why."),
     )
     responded_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    late_reason = models.TextField(
+        _("why the answer was late"),
+        blank=True,
+        help_text=_("Recorded when the answer is sent after its date (Code 6.3, 6.14)."),
+    )
     refusal_reason = models.ForeignKey(
         ExclusionReason,
         verbose_name=_("exclusion reason"),

@@ -64,6 +64,7 @@ class ReasonableAdjustment(models.Model):
     detail = models.TextField(_("detail"), blank=True)
     agreed_on = models.DateField(_("agreed on"))
     next_review_on = models.DateField(_("next review by"))
+    last_reviewed_on = models.DateField(_("last reviewed on"), null=True, blank=True)
     status = models.CharField(
         _("status"),
         max_length=10,

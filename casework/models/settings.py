@@ -69,6 +69,14 @@ class ComplaintProcessSettings(ClusterableModel, BaseSiteSetting):
             "homes (Tenant Satisfaction Measure CH01)."
         ),
     )
+    public_address = models.URLField(
+        _("public address of this site"),
+        blank=True,
+        help_text=_(
+            "The address residents use, such as https://complaints.example.org/. Every link in "
+            "letters and emails starts with it. Empty: the address the site was installed with."
+        ),
+    )
     nation = models.CharField(
         _("bank holidays of"),
         max_length=3,
@@ -161,7 +169,7 @@ class ComplaintProcessSettings(ClusterableModel, BaseSiteSetting):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("number_of_homes"), FieldPanel("nation")],
+            [FieldPanel("number_of_homes"), FieldPanel("nation"), FieldPanel("public_address")],
             heading=_("Your landlord"),
         ),
         MultiFieldPanel(

@@ -27,7 +27,7 @@ from casework.services.people import (
     disclosure_record,
     sensitive_data_viewed,
 )
-from casework.services.person_details import adjustment_end, person_update
+from casework.services.person_details import adjustment_end, adjustment_review, person_update
 from casework.services.record import (
     TransitionRefused,
     comments_awaited,
@@ -57,6 +57,7 @@ __all__ = [
     "action_complete",
     "adjustment_end",
     "adjustment_record",
+    "adjustment_review",
     "case_close",
     "case_log",
     "case_withdraw",

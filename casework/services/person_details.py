@@ -1,8 +1,11 @@
 """Changing what we hold about a person: their contact details and preferences, and ending a
-reasonable adjustment that is no longer needed."""
+reasonable adjustment that is no longer needed, or reviewing one (Code 5.10)."""
+
+import datetime as dt
 
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -94,4 +97,36 @@ def adjustment_end(*, adjustment: ReasonableAdjustment, actor) -> ReasonableAdju
     )
     adjustment.status = AdjustmentStatus.ENDED
     adjustment.save(update_fields=["status"])
+    return adjustment
+
+
+@transaction.atomic
+def adjustment_review(
+    *,
+    adjustment: ReasonableAdjustment,
+    actor,
+    still_needed: bool | None,
+    next_review_on: dt.date | None = None,
+) -> ReasonableAdjustment:
+    """Code 5.10: review an adjustment actively. Still needed: it carries on to its next review,
+    which must be after today. No longer needed: it ends, and the row stays on the record."""
+    problems = []
+    if adjustment.status == AdjustmentStatus.ENDED:
+        problems.append(_("This adjustment has already ended."))
+    if still_needed is None:
+        problems.append(_("Say whether the adjustment is still needed (Code 5.10)."))
+    elif still_needed and (next_review_on is None or next_review_on <= timezone.localdate()):
+        problems.append(
+            _(
+                "Give the date of the next review, after today, as the adjustment is still "
+                "needed (Code 5.10)."
+            )
+        )
+    refuse_if(problems)
+    adjustment.last_reviewed_on = timezone.localdate()
+    if still_needed:
+        adjustment.next_review_on = next_review_on
+    else:
+        adjustment.status = AdjustmentStatus.ENDED
+    adjustment.save(update_fields=["last_reviewed_on", "next_review_on", "status"])
     return adjustment

@@ -11,16 +11,22 @@ from casework.resident_emails import resident_notify
 
 
 class TransitionRefused(Exception):
-    """A rule stopped the change. `problems` says why, in words for the member of staff."""
+    """A rule stopped the change. `problems` says why, in words for the member of staff;
+    `fields` says which of them are about one value (by its keyword), so a form can show each
+    next to its field."""
 
-    def __init__(self, problems: list[str]):
-        self.problems = list(problems)
+    def __init__(self, problems: list[str], fields: dict[str, list[str]] | None = None):
+        self.fields = {name: list(messages) for name, messages in (fields or {}).items()}
+        self.problems = list(problems) + [
+            message for messages in self.fields.values() for message in messages
+        ]
         super().__init__(" ".join(self.problems))
 
 
-def refuse_if(problems: list[str]) -> None:
-    if problems:
-        raise TransitionRefused(problems)
+def refuse_if(problems: list[str], fields: dict[str, list[str]] | None = None) -> None:
+    fields = {name: messages for name, messages in (fields or {}).items() if messages}
+    if problems or fields:
+        raise TransitionRefused(problems, fields)
 
 
 def timeline_record(

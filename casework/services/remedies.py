@@ -11,6 +11,16 @@ from django.utils.translation import gettext as _
 from casework.choices import ActionStatus, RemedyKind, RemedyStatus, Visibility
 from casework.models import Case, OutstandingAction, Remedy
 from casework.services.record import TransitionRefused, refuse_if, timeline_record
+from casework.workflow import check_remedy_dates
+
+
+def _dates(case: Case, thing: str, **dates) -> dict[str, list[str]]:
+    return check_remedy_dates(
+        received_on=timezone.localdate(case.received_at),
+        today=timezone.localdate(),
+        thing=thing,
+        **dates,
+    )
 
 
 def _current_stage(case: Case):
@@ -31,6 +41,7 @@ def remedy_add(
     distress_and_inconvenience: Decimal | None = None,
 ) -> Remedy:
     """Remedy is possible at any stage, without escalation (Code 5.13)."""
+    refuse_if([], _dates(case, "remedy", due_on=due_on))
     remedy = Remedy(
         case=case,
         stage=_current_stage(case),
@@ -62,7 +73,8 @@ def remedy_add(
 @transaction.atomic
 def remedy_complete(*, remedy: Remedy, actor, completed_on: dt.date | None = None) -> Remedy:
     refuse_if(
-        [] if remedy.status == RemedyStatus.OFFERED else [_("This remedy is already settled.")]
+        [] if remedy.status == RemedyStatus.OFFERED else [_("This remedy is already settled.")],
+        _dates(remedy.case, "remedy", completed_on=completed_on),
     )
     remedy.status = RemedyStatus.DONE
     remedy.completed_on = completed_on or timezone.localdate()
@@ -91,7 +103,7 @@ def action_add(
         problems.append(_("Give the action a due date."))
     if owner is None:
         problems.append(_("Choose who owns the action."))
-    refuse_if(problems)
+    refuse_if(problems, _dates(case, "action", due_on=due_on))
     action = OutstandingAction.objects.create(
         case=case,
         stage=_current_stage(case),
@@ -115,7 +127,10 @@ def action_add(
 def action_complete(
     *, action: OutstandingAction, actor, completed_on: dt.date | None = None
 ) -> OutstandingAction:
-    refuse_if([] if action.status == ActionStatus.OPEN else [_("This action is already closed.")])
+    refuse_if(
+        [] if action.status == ActionStatus.OPEN else [_("This action is already closed.")],
+        _dates(action.case, "action", completed_on=completed_on),
+    )
     action.status = ActionStatus.DONE
     action.completed_on = completed_on or timezone.localdate()
     action.save(update_fields=["status", "completed_on"])

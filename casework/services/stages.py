@@ -18,6 +18,7 @@ from casework.models import Case, ExclusionReason, Extension, Stage
 from casework.notifications import assignment_notify
 from casework.process import process_settings, working_calendar
 from casework.resident_emails import resident_notify
+from casework.selectors import stage1_participant_ids
 from casework.services.record import TransitionRefused, refuse_if, timeline_record
 from casework.workflow import (
     check_acknowledge,
@@ -27,6 +28,7 @@ from casework.workflow import (
     check_refuse,
     check_refuse_escalation,
     check_respond,
+    check_stage2_actor,
     status_problem,
 )
 
@@ -56,6 +58,16 @@ def _handler_problems(case: Case, stage: Stage, handler, conflict_of_interest: s
         stage=stage.number,
         stage1_handler_id=stage1.handler_id if stage1 and stage.number == 2 else None,
         conflict_of_interest=conflict_of_interest,
+        stage1_participant_ids=stage1_participant_ids(case) if stage.number == 2 else (),
+    )
+
+
+def _stage2_actor_problems(case: Case, stage: Stage, actor) -> list[str]:
+    """Code 6.13: at stage 2, the member of staff must not have acted on stage 1."""
+    if stage.number != 2 or actor is None:
+        return []
+    return check_stage2_actor(
+        actor_id=actor.pk, stage1_participant_ids=stage1_participant_ids(case)
     )
 
 
@@ -222,8 +234,11 @@ def stage_extend(
     stage = _open_stage(case)
     settings = process_settings()
     timescales = settings.timescales()
+    # Code 6.4, 6.15: the limit is on the stage's extensions together.
+    already = sum(stage.extensions.values_list("working_days", flat=True))
     refuse_if(
-        check_extend(
+        _stage2_actor_problems(case, stage, actor)
+        + check_extend(
             stage=stage.number,
             working_days=working_days,
             timescales=timescales,
@@ -231,6 +246,11 @@ def stage_extend(
             good_reason=good_reason,
             resident_told=resident_told_on is not None,
             ombudsman_details_given=ombudsman_details_given,
+            already_extended=already,
+            due_on=stage.response_due_on,
+            today=timezone.localdate(),
+            resident_told_on=resident_told_on,
+            received_on=timezone.localdate(case.received_at),
         )
     )
     limit = timescales.stage1_extension if stage.number == 1 else timescales.stage2_extension
@@ -241,7 +261,7 @@ def stage_extend(
         working_days=working_days,
         reason=reason.strip(),
         good_reason=good_reason.strip(),
-        exceeds_limit=working_days > limit,
+        exceeds_limit=already + working_days > limit,
         resident_told_on=resident_told_on,
         previous_due_on=previous,
         new_due_on=new_due,
@@ -330,6 +350,7 @@ def stage_respond(
     reasons: str,
     no_remedy_reason: str = "",
     actions_confirmed: bool,
+    late_reason: str = "",
 ) -> Stage:
     """Send the stage's answer (Code 6.6-6.9 at stage 1, 6.17-6.19 at stage 2).
 
@@ -339,18 +360,24 @@ def stage_respond(
     name = "respond" if case.status == CaseStatus.STAGE1 else "respond_stage2"
     _require_status(name, case)
     stage = case.stages.get(number=1 if name == "respond" else 2)
+    # Late is judged on the day the answer is recorded (Code 6.3, 6.14).
+    late = stage.response_due_on and timezone.localdate() > stage.response_due_on
     refuse_if(
-        check_respond(
+        _stage2_actor_problems(case, stage, actor)
+        + check_respond(
             stage=stage.number,
             decision=decision,
             reasons=reasons,
             remedy_count=case.remedies.count(),
             no_remedy_reason=no_remedy_reason,
             actions_recorded=actions_confirmed,
+            late_due_on=stage.response_due_on if late else None,
+            late_reason=late_reason,
         )
     )
     stage.decision = decision
     stage.reasons = reasons.strip()
+    stage.late_reason = late_reason.strip() if late else ""
     stage.no_remedy_reason = no_remedy_reason.strip()
     stage.responded_at = timezone.now()
     stage.next_update_due_on = None

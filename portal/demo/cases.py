@@ -139,6 +139,13 @@ class Staff:
     investigators: list
 
 
+LATE_REASONS = [
+    "The contractor's report came in later than they promised.",
+    "The handler was off sick and the case was not passed on in time.",
+    "We were waiting for the resident to let us in for an inspection.",
+]
+
+
 def _at(day: dt.date, rng: random.Random, *, start_hour: int = 9) -> dt.datetime:
     """A moment in office hours on `day`, London time."""
     return dt.datetime.combine(
@@ -318,6 +325,8 @@ class CaseStory:
                     else ""
                 ),
                 actions_confirmed=True,
+                # Recorded only when the answer is late (Code 6.3, 6.14).
+                late_reason=LATE_REASONS[case.pk % len(LATE_REASONS)],
             )
         return responded
 

@@ -22,6 +22,7 @@ from casework.choices import OPEN_STATUSES, AdjustmentKind, Channel, Visibility
 from casework.models import Case, OmbudsmanScheme, Person
 from casework.notifications import case_activity_notify
 from casework.outbox import email_queue
+from casework.process import public_url
 from casework.resident_emails import entitled_people, why_not_emailed
 from casework.services import (
     PersonDetails,
@@ -47,7 +48,7 @@ PER_PAGE = 20
 
 
 def absolute(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return public_url(path)
 
 
 def error_context(form) -> dict:

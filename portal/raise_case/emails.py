@@ -15,6 +15,7 @@ from wagtail.models import Site
 from casework.choices import CaseKind, ConsentBasis
 from casework.models import Case, OmbudsmanScheme, Person
 from casework.outbox import email_queue
+from casework.process import public_url
 from cms_pages.models import BrandingSettings
 
 
@@ -58,7 +59,7 @@ def queue_submission_confirmation(case: Case) -> str:
         return ""
     language = person.preferred_language or settings.LANGUAGE_CODE
     with override(language):
-        follow_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("follow:start")
+        follow_url = public_url(reverse("follow:start"))
         context = {**confirmation_context(case), "person": person, "follow_url": follow_url}
         email_queue(
             to=[person.email],
@@ -106,9 +107,7 @@ def queue_consent_request(case: Case) -> bool:
         return False
     language = resident.preferred_language or settings.LANGUAGE_CODE
     with override(language):
-        link = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
-            "raise_case:consent", args=[consent_token(case)]
-        )
+        link = public_url(reverse("raise_case:consent", args=[consent_token(case)]))
         context = {
             **confirmation_context(case),
             "person": resident,

@@ -481,7 +481,13 @@ def test_every_transition_form_shows_refuses_and_works(officer_client, officer, 
     for name, traits, invalid, message, kept, valid, after in transition_cases(
         officer, other, exclusion_reason
     ):
-        case = CaseFactory(handler=officer, **traits)
+        # Code 6.13: stage 2 is decided by someone who did not deal with stage 1.
+        handlers = (
+            {"handler": other, "stage2_handler": officer}
+            if name == "respond_stage2"
+            else {"handler": officer}
+        )
+        case = CaseFactory(**handlers, **traits)
         url = action_url(case, name)
         response = officer_client.get(url)
         assert response.status_code == 200, name
@@ -493,7 +499,13 @@ def test_every_transition_form_shows_refuses_and_works(officer_client, officer, 
             assert case.status == CaseStatus(traits_status(traits)), name
         response = officer_client.post(url, valid)
         assert response.status_code == 302, (name, response.content.decode()[:3000])
-        assert response["Location"] == detail_url(case)
+        # A step that tells the resident goes straight on to its drafted letter.
+        letter_type = ACTIONS[name].letter_type
+        assert response["Location"] == (
+            reverse("letters:draft", args=[case.pk, letter_type])
+            if letter_type
+            else detail_url(case)
+        ), name
         case.refresh_from_db()
         assert case.status == after, name
 
@@ -688,19 +700,23 @@ def test_a_complaint_from_acknowledgement_to_closure(client, officer, demo_site)
         "handler": investigator.pk,
         "conflict_of_interest": "None",
     }
+    # Code 6.13: the stage 1 handler, and the officer who acknowledged, extended and answered
+    # stage 1, are not offered as the stage 2 handler, and are refused if sent anyway.
+    offered = client.get(action_url(case, "acknowledge_stage2")).context["form"]
+    choices = set(offered.fields["handler"].queryset)
+    assert reviewer in choices
+    assert investigator not in choices and officer not in choices
     refused = post("acknowledge_stage2", stage2, expect=200)
-    refusal_shown(
-        refused,
-        "The stage 2 handler must be someone other than the stage 1 handler (Code 6.13). "
-        "Choose someone else.",
-        "The resident says the ceiling still leaks.",
-    )
+    refusal_shown(refused, "The resident says the ceiling still leaks.")
     assert case.status == CaseStatus.STAGE2_REQUESTED
 
     post("acknowledge_stage2", {**stage2, "handler": reviewer.pk})
     assert case.status == CaseStatus.STAGE2
     assert case.stage(2).handler == reviewer
 
+    # The officer who dealt with stage 1 cannot decide stage 2; its handler does.
+    assert client.get(action_url(case, "respond_stage2")).status_code == 403
+    signed_in(client, reviewer)
     post(
         "respond_stage2",
         {

@@ -54,6 +54,7 @@ from casework.models import (
     ClosureDay,
     ComplaintCategory,
     ExclusionReason,
+    Extension,
     Remedy,
     Stage,
     ensure_default_exclusion_reasons,
@@ -139,6 +140,7 @@ class Story:
                 reasons="Because.",
                 no_remedy_reason="Nothing went wrong." if decision == Decision.NOT_UPHELD else "",
                 actions_confirmed=True,
+                late_reason="The survey came back late.",
             )
 
     def extend(self, case: Case, told: str, days: int, good_reason: str = "") -> None:
@@ -281,7 +283,21 @@ def story(db):
     # 2, 5-9, 12-14). Not upheld. Its action, due 20 Jan, was done on 19 Jan.
     f = cases["F"] = s.log("2025-12-15", "Damp and mould", channel=Channel.ONLINE)
     s.acknowledge(f, "2025-12-16")
-    s.extend(f, "2026-01-13", 5)
+    # The services refuse such an extension now (Code 6.4); the record may still hold one
+    # made before they did, typed as told on 6 Jan: the figures go by when it was recorded.
+    with time_machine.travel(at("2026-01-13"), tick=False):
+        stage_f = f.stage(1)
+        moved_to = d("2026-01-14")
+        Extension.objects.create(
+            stage=stage_f,
+            working_days=5,
+            reason="Waiting for a survey.",
+            resident_told_on=d("2026-01-06"),
+            previous_due_on=stage_f.response_due_on,
+            new_due_on=moved_to,
+        )
+        stage_f.response_due_on = moved_to
+        stage_f.save(update_fields=["response_due_on"])
     done = s.action(f, "2026-01-14", due="2026-01-20")
     s.respond(f, "2026-01-14", Decision.NOT_UPHELD)
     with time_machine.travel(at("2026-01-19"), tick=False):

@@ -10,6 +10,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from casework import services
 from casework.choices import AdjustmentKind
@@ -54,7 +55,8 @@ class TestDigest:
         )
 
     def test_an_action_goes_to_its_owner_and_a_review_to_the_handler(self, calendar):
-        case = CaseFactory(acknowledged=True)
+        # Received a month ago, so that an action due on the digest's day is possible.
+        case = CaseFactory(acknowledged=True, received_at=timezone.now() - dt.timedelta(days=30))
         handler = case.stage(1).handler
         owner = UserFactory(email="repairs@example-homes.test")
         today = calendar.next_working_day(case.stage(1).response_due_on - dt.timedelta(days=20))

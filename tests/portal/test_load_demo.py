@@ -44,6 +44,12 @@ def load_demo() -> str:
 def test_demo_loads_the_landlord_and_prints_address_and_login():
     output = load_demo()
     assert "http://127.0.0.1:8123/" in output
+    # --address is the public address every link in letters and emails starts with.
+    from casework.letters.branding import letter_branding
+    from casework.process import process_settings
+
+    assert process_settings().public_address == "http://127.0.0.1:8123/"
+    assert letter_branding().policy_url.startswith("http://127.0.0.1:8123/")
     assert "http://127.0.0.1:8123/admin/" in output
     assert "officer / example-homes-demo" in output
     from django_otp.plugins.otp_static.models import StaticToken

@@ -47,6 +47,15 @@ class CaseActionView(CaseBreadcrumbsMixin, WagtailAdminTemplateMixin, FormView):
                     "case's handler."
                 ),
             )
+        if not permissions.user_can_take_stage_action(request.user, self.case, action):
+            return forbidden(
+                request,
+                _(
+                    "You acted on stage 1 of this complaint, so you cannot extend or decide "
+                    "stage 2: it is reviewed by someone who did not deal with stage 1 (Code "
+                    "6.13). Ask the stage 2 handler or another complaints officer."
+                ),
+            )
         return super().dispatch(request, *args, **kwargs)
 
     @property
@@ -101,6 +110,10 @@ class CaseActionView(CaseBreadcrumbsMixin, WagtailAdminTemplateMixin, FormView):
             result = self.action.perform(self.case, self.request.user, form.cleaned_data)
         except TransitionRefused as refused:
             problems_message(self.request, _("This could not be done yet:"), refused.problems)
+            # A refusal about one value is shown next to its field as well.
+            for name, field_messages in refused.fields.items():
+                for message in field_messages:
+                    form.add_error(name if name in form.fields else None, message)
             return self.render_to_response(self.get_context_data(form=form))
         target = result if isinstance(result, Case) and result.pk != self.case.pk else self.case
         message = str(self.action.success_message)
@@ -109,6 +122,12 @@ class CaseActionView(CaseBreadcrumbsMixin, WagtailAdminTemplateMixin, FormView):
                 "done": message,
                 "reference": target.reference,
             }
+        if self.action.letter_type and target is self.case:
+            # The step and its letter go together: the letter is drafted from what was just
+            # recorded, for the officer to check and send.
+            message = _("%(done)s Now check the letter below and send it.") % {"done": message}
+            messages.success(self.request, message)
+            return redirect(reverse("letters:draft", args=[self.case.pk, self.action.letter_type]))
         messages.success(self.request, message)
         return redirect(reverse("cases:detail", args=[target.pk]))
 

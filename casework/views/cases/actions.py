@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from casework import services, workflow
 from casework.choices import ActionStatus, CaseKind, RemedyStatus
+from casework.letters.rules import LetterType
 from casework.models import Case, EvidenceRequest
 from casework.services.stages import STAGE_FOR_STATUS
 from casework.views.cases import forms, record_forms
@@ -42,6 +43,9 @@ class CaseAction:
     success_message: str
     available: Callable[[Case], bool] = _always
     transition: bool = False
+    # The letter that tells the resident (Code 2.4, 6.9, 6.19): once the step is recorded, the
+    # officer goes straight to it, drafted from what was just recorded.
+    letter_type: str = ""
 
     def is_available(self, case: Case) -> bool:
         if self.transition:
@@ -50,7 +54,7 @@ class CaseAction:
         return self.available(case)
 
 
-def _transition(name, form_class, perform, success_message):
+def _transition(name, form_class, perform, success_message, letter_type=""):
     return CaseAction(
         name=name,
         label=_(workflow.TRANSITIONS[name].label),
@@ -58,6 +62,7 @@ def _transition(name, form_class, perform, success_message):
         perform=perform,
         success_message=success_message,
         transition=True,
+        letter_type=letter_type,
     )
 
 
@@ -81,6 +86,7 @@ TRANSITION_ACTIONS = [
         forms.RefuseForm,
         _on_case(services.complaint_refuse),
         _("Recorded that the complaint is not accepted."),
+        LetterType.REFUSAL_TO_ACCEPT,
     ),
     _transition(
         "assign",
@@ -104,7 +110,8 @@ TRANSITION_ACTIONS = [
         "respond",
         forms.RespondForm,
         _on_case(services.stage_respond),
-        _("Stage 1 response recorded as sent."),
+        _("Stage 1 answer recorded."),
+        LetterType.STAGE1_RESPONSE,
     ),
     _transition(
         "request_escalation",
@@ -117,6 +124,7 @@ TRANSITION_ACTIONS = [
         forms.RefuseEscalationForm,
         _on_case(services.escalation_refuse),
         _("Recorded that the escalation is refused."),
+        LetterType.REFUSAL_TO_ESCALATE,
     ),
     _transition(
         "acknowledge_stage2",
@@ -128,7 +136,8 @@ TRANSITION_ACTIONS = [
         "respond_stage2",
         forms.RespondForm,
         _on_case(services.stage_respond),
-        _("Final response recorded as sent."),
+        _("Final answer recorded."),
+        LetterType.STAGE2_RESPONSE,
     ),
     _transition(
         "withdraw",

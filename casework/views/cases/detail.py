@@ -150,5 +150,6 @@ class CaseDetailView(CaseBreadcrumbsMixin, WagtailAdminTemplateMixin, TemplateVi
             # Storage limitation: when its personal data goes, or why it is kept.
             retention=case_retention(case),
             can_hold=user_can_hold_cases(self.request.user),
+            unsent_letters=selectors.unsent_letters(case),
         )
         return context

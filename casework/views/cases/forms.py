@@ -7,15 +7,19 @@ form's field names are the keyword arguments of the service it feeds.
 """
 
 from django import forms
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.widgets import AdminDateInput
 
 from casework.choices import (
+    CaseStatus,
     Channel,
     Decision,
 )
 from casework.models import ExclusionReason
 from casework.process import process_settings
+from casework.selectors import stage1_participant_ids
 from casework.views.cases.access import case_workers
 from casework.views.common import text, user_label
 
@@ -86,12 +90,27 @@ def conflict_field():
 
 
 class CaseActionForm(forms.Form):
-    """A form about `case`, filled in by `user`."""
+    """A form about `case`, filled in by `user`. `notice` is a warning shown above it."""
+
+    notice = ""
 
     def __init__(self, *args, case, user, **kwargs):
         self.case = case
         self.user = user
         super().__init__(*args, **kwargs)
+
+
+def late_notice(stage) -> str:
+    """Code 6.3, 6.14: once the response date has passed (judged today, when the form is
+    used) the stage is late, whatever is done next."""
+    if stage is None or stage.response_due_on is None:
+        return ""
+    if timezone.localdate() <= stage.response_due_on:
+        return ""
+    return _(
+        "The response date, %(due)s, has passed: this stage is late. It can no longer be "
+        "extended. Send the answer as soon as you can and record why it is late."
+    ) % {"due": date_format(stage.response_due_on, "j F Y")}
 
 
 class AcknowledgeForm(CaseActionForm):
@@ -110,10 +129,28 @@ class AcknowledgeForm(CaseActionForm):
     handler = staff_choice(_("Handler"))
     conflict_of_interest = conflict_field()
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        independent_handlers(self)
+
 
 class AssignForm(CaseActionForm):
     handler = staff_choice(_("Handler"))
     conflict_of_interest = conflict_field()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        independent_handlers(self)
+
+
+def independent_handlers(form) -> None:
+    """Code 6.13: at stage 2 the handler choices leave out everyone who acted on stage 1."""
+    if form.case.status in (CaseStatus.STAGE2_REQUESTED, CaseStatus.STAGE2):
+        field = form.fields["handler"]
+        field.queryset = field.queryset.exclude(pk__in=stage1_participant_ids(form.case))
+        field.help_text = _(
+            "Not listed: those who acted on stage 1, who cannot handle stage 2 (Code 6.13)."
+        )
 
 
 class RefuseForm(CaseActionForm):
@@ -167,9 +204,12 @@ class ExtendForm(CaseActionForm):
             if stage and stage.number == 2
             else timescales.stage1_extension
         )
+        already = sum(e.working_days for e in stage.extensions.all()) if stage else 0
         self.fields["working_days"].help_text = _(
-            "Up to %(limit)d working days. A longer extension needs a good reason."
-        ) % {"limit": limit}
+            "Up to %(limit)d working days for the stage in total (Code 6.4, 6.15); it has been "
+            "extended by %(already)d so far. Going beyond needs a good reason."
+        ) % {"limit": limit, "already": already}
+        self.notice = late_notice(stage)
 
 
 class AgreeUpdatesForm(CaseActionForm):
@@ -196,6 +236,16 @@ class RespondForm(CaseActionForm):
     actions_confirmed = forms.BooleanField(
         label=_("I have recorded the outstanding actions (or there are none)"), required=False
     )
+    late_reason = text(
+        _("Why the answer is late"),
+        help_text=_("Reported in the performance figures and the self-assessment."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.notice = late_notice(self.case.current_stage)
+        if not self.notice:
+            del self.fields["late_reason"]
 
 
 class EscalateForm(CaseActionForm):

@@ -50,6 +50,12 @@ def current_stage_number(case: Case) -> int | None:
     return stage.number if stage else None
 
 
+def answered_late_label(case: Case) -> str:
+    """ "Yes" when a stage was answered after its response date (Code 6.3, 6.14)."""
+    late = any(selectors.stage_answered_late(stage) for stage in case.stages.all())
+    return str(_("Yes")) if late else ""
+
+
 def current_handler(case: Case) -> str:
     stage = case.current_stage
     return user_label(stage.handler) if stage and stage.handler_id else ""
@@ -98,6 +104,9 @@ class CaseFilterSet(WagtailFilterSet):
         widget=forms.RadioSelect,
         method="filter_due_within",
     )
+    answered_late = django_filters.BooleanFilter(
+        label=_("Answered late"), widget=BooleanRadioSelect, method="filter_answered_late"
+    )
     ombudsman_orders = django_filters.BooleanFilter(
         label=_("Ombudsman orders outstanding"),
         widget=BooleanRadioSelect,
@@ -127,6 +136,11 @@ class CaseFilterSet(WagtailFilterSet):
         calendar = working_calendar(process_settings())
         last_day = calendar.add_working_days(selectors.today(), int(value))
         return _cases_matching(queryset, selectors.due_by_q(last_day))
+
+    def filter_answered_late(self, queryset, name, value):
+        # Code 6.3, 6.14: a stage answered after its response date.
+        late = selectors.answered_late_case_ids()
+        return queryset.filter(pk__in=late) if value else queryset.exclude(pk__in=late)
 
     def filter_ombudsman_orders(self, queryset, name, value):
         outstanding = OmbudsmanOrder.objects.filter(complied_on__isnull=True).values(
@@ -251,6 +265,7 @@ class CaseIndexView(IndexView):
                 accessor=lambda case: date_format(timezone.localtime(case.received_at), "j M Y"),
                 sort_key="received_at",
             ),
+            Column("answered_late", label=_("Answered late"), accessor=answered_late_label),
             NextDueColumn("next_due", label=_("Next due"), accessor=self.next_clock),
         ]
 

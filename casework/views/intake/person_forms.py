@@ -112,6 +112,26 @@ class EndAdjustmentForm(PersonForm):
         )
 
 
+class ReviewAdjustmentForm(EndAdjustmentForm):
+    """Code 5.10: reviewed, still needed (with the next review date), or ended."""
+
+    still_needed = forms.TypedChoiceField(
+        label=_("Is it still needed?"),
+        choices=[("yes", _("Yes, keep it in place")), ("no", _("No, end it"))],
+        coerce=lambda value: value == "yes",
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    next_review_on = date(_("Next review by"), help_text=_("Needed when it is kept in place."))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["adjustment"].label = _("Adjustment reviewed")
+        # The service says when it is needed, citing the Code.
+        self.fields["next_review_on"].required = False
+
+
 class DisclosureForm(PersonForm):
     kind = forms.ChoiceField(
         label=_("What they told us about"),
@@ -203,6 +223,14 @@ PERSON_ACTIONS = {
         ),
         allowed=_can_see_sensitive,
         done=_("Reasonable adjustment marked as no longer needed."),
+        sensitive=True,
+    ),
+    "review-adjustment": PersonAction(
+        label=_("Review a reasonable adjustment"),
+        form_class=ReviewAdjustmentForm,
+        perform=lambda person, user, data: services.adjustment_review(actor=user, **data),
+        allowed=_can_see_sensitive,
+        done=_("Review of the reasonable adjustment recorded."),
         sensitive=True,
     ),
     "disclosure": PersonAction(

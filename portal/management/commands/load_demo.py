@@ -20,7 +20,7 @@ from casework.models import (
     OmbudsmanScheme,
     ensure_default_exclusion_reasons,
 )
-from casework.process import process_settings, working_calendar
+from casework.process import process_settings, public_url, working_calendar
 from cms_pages import defaults
 from cms_pages.models import (
     AccessibilityStatementPage,
@@ -62,7 +62,10 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--address", default="http://127.0.0.1:8000/", help="Where the site is served."
+            "--address",
+            default=None,
+            help="Where the site is served. Saved as the public address that every link in "
+            "letters and emails starts with.",
         )
         parser.add_argument(
             "--cases",
@@ -83,6 +86,8 @@ class Command(BaseCommand):
         with transaction.atomic():
             site = self.site_with_home()
             self.settings(site)
+            if address:
+                self.public_address(site, address)
             self.ombudsman_schemes()
             home = site.root_page.specific
             start = self.child(home, ComplaintStartPage, content.COMPLAINT_START)
@@ -120,7 +125,7 @@ class Command(BaseCommand):
         # Site search: pages are indexed by background tasks as they are saved, which wait
         # for the worker (db_worker); index the demo now, so that search finds it at once.
         call_command("update_index", stdout=StringIO())
-        self.report(address, user)
+        self.report(address or public_url("/"), user)
 
     # Site and home page
 
@@ -170,6 +175,13 @@ class Command(BaseCommand):
                     settings=process, date=when, defaults={"description": why}
                 )
         ensure_default_exclusion_reasons(process)
+
+    def public_address(self, site: Site, address: str) -> None:
+        """Links in letters and emails start with the address the demo is served at."""
+        process = ComplaintProcessSettings.for_site(site)
+        if process.public_address != address:
+            process.public_address = address
+            process.save(update_fields=["public_address"])
 
     def ombudsman_schemes(self) -> None:
         locale = Locale.get_default()
