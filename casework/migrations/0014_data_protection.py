@@ -16,7 +16,7 @@ from casework.group_permissions import grant_to_groups
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('casework', '0010_welsh_letter_templates'),
+        ('casework', '0013_adjustment_last_reviewed'),
         ('cms_pages', '0002_groups_and_workflow'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
