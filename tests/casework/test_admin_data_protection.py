@@ -25,6 +25,7 @@ from casework.models import (
 from casework.process import process_settings
 from tests.factories import CaseFactory, PersonFactory, UserFactory
 from tests.portal.twofactor_helpers import login_verified
+from tests.support.files import PDF
 
 pytestmark = pytest.mark.django_db
 
@@ -241,7 +242,7 @@ def test_the_page_of_an_erased_case_opens_and_its_files_are_gone(client):
         channel="letter",
         correspondent="The resident",
         body="A photo.",
-        files=[SimpleUploadedFile("photo.pdf", b"%PDF-1.7\n" + b"\x00" * 200)],
+        files=[SimpleUploadedFile("photo.pdf", PDF)],
     )
     document = case.documents.get()
     case_erase(case=case, why="retention")

@@ -46,10 +46,10 @@ from casework.models import (
 from casework.process import process_settings, working_calendar
 from casework.services import PersonDetails
 from tests.factories import UserFactory, aware
+from tests.support.files import PDF
 
 pytestmark = pytest.mark.django_db
 
-PDF = b"%PDF-1.7\n" + b"\x00" * 200
 BRANDING = LetterBranding(
     landlord_name="Example Homes",
     address_lines=("1 Market Street", "Exampleton", "EX1 2AB"),

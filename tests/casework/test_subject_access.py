@@ -26,10 +26,9 @@ from casework.selectors import today
 from casework.services import PersonDetails
 from portal.demo.cases import demo_cases_generate
 from tests.factories import UserFactory
+from tests.support.files import PDF
 
 pytestmark = pytest.mark.django_db
-
-PDF = b"%PDF-1.7\n" + b"\x00" * 200
 
 
 @pytest.fixture(autouse=True)

@@ -44,7 +44,10 @@ PRODUCTION = {
 
 
 def manage(*args, env) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items() if k not in PRODUCTION and k != "REDIS_URL"}
+    # The browser tests' conftest allows Django's ORM in Playwright's event loop for the test
+    # process only; a deployment never sets it, and check --deploy says so.
+    leave_out = {*PRODUCTION, "REDIS_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    clean = {k: v for k, v in os.environ.items() if k not in leave_out}
     return subprocess.run(  # noqa: S603
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
