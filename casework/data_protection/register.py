@@ -71,6 +71,7 @@ REGISTER: tuple[Holding, ...] = (
             "reasons",
             "no_remedy_reason",
             "refusal_explanation",
+            "late_reason",
         ),
         keep=("decision",),
         note="Every date, the handler and the exclusion reason stay: timeliness and 6.13.",
@@ -192,7 +193,7 @@ REGISTER: tuple[Holding, ...] = (
     Holding(
         m.ComplaintProcessSettings,
         NONE,
-        keep=("nation", "deemed_consent_representative_types"),
+        keep=("nation", "deemed_consent_representative_types", "public_address"),
     ),
     Holding(m.ClosureDay, NONE, keep=("description",)),
     Holding(m.ExclusionReason, NONE, keep=("title", "explanation", "applies_to")),
