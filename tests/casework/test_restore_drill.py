@@ -12,16 +12,16 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.management import CommandError, call_command
 from django.db import connection
+from wagtail.models import Site
 
 from casework.choices import Channel, Direction, Visibility
 from casework.models import CaseDocument, Correspondence
+from tests.conftest import restore_migration_data
 from tests.factories import CaseFactory
 
-# serialized_rollback: the sites and settings the migrations make are back for each test.
-pytestmark = [
-    pytest.mark.production_stack,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+# Transactional, so that pg_dump (another connection) sees the data; the backup fixture puts
+# back what the migrations made when an earlier transactional test has emptied it.
+pytestmark = [pytest.mark.production_stack, pytest.mark.django_db(transaction=True)]
 
 
 def pg_dump(path) -> None:
@@ -38,6 +38,10 @@ def backup(tmp_path, settings):
     assert connection.vendor == "postgresql", (
         "The restore drill needs PostgreSQL: DATABASE_URL=postgres://postgres@127.0.0.1:5432/redress"
     )
+    # A transactional test before this one in the same process may have emptied what the
+    # migrations made (the site and its settings): put it back.
+    if not Site.objects.exists():
+        restore_migration_data()
     case = CaseFactory(acknowledged=True)
     note = Correspondence.objects.create(
         case=case, direction=Direction.INCOMING, channel=Channel.ONLINE, correspondent="R", body="x"
