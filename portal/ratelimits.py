@@ -1,4 +1,4 @@
-"""Rate limits on the public forms (issue 4, Safety), counted by django-ratelimit.
+"""Rate limits on the public forms, counted by django-ratelimit.
 
 The rates live in the `REDRESS_RATE_LIMITS` setting, one per scope. A view asks `limited()` and,
 when it answers True, shows the person a clear message on the same page with what they typed kept.
@@ -12,8 +12,8 @@ from django_ratelimit.core import is_ratelimited
 
 from portal.staff_signin import client_ip
 
-# Files waiting for a complaint that is not sent yet, per address per day (issue 4, Safety):
-# without it one address could fill the disk with journeys it never finishes.
+# Files waiting for a complaint that is not sent yet, per address per day: without it one
+# address could fill the disk with journeys it never finishes.
 DEFAULT_PENDING_UPLOAD_BYTES_PER_DAY = 100 * 1024 * 1024
 
 

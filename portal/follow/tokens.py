@@ -1,4 +1,4 @@
-"""Single-use sign-in links (issue 4, Safety): 256 random bits, kept only as a hash, used once,
+"""Single-use sign-in links: 256 random bits, kept only as a hash, used once,
 valid for `REDRESS_SIGN_IN_LINK_MINUTES` (30 by default)."""
 
 import datetime as dt
